@@ -1,0 +1,5 @@
+import sys
+
+from renda.cli import main
+
+sys.exit(main())

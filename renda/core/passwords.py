@@ -1,0 +1,32 @@
+"""Password rules of the 等保 profile (RENDA_SECURITY_PROFILE=dengbao)."""
+
+import string
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+class CharacterClassValidator:
+    """Require characters from at least three of: upper case, lower case, digits, symbols."""
+
+    def __init__(self, min_classes: int = 3) -> None:
+        self.min_classes = min_classes
+
+    def validate(self, password: str, user: object = None) -> None:
+        classes = [
+            any(c.isupper() for c in password),
+            any(c.islower() for c in password),
+            any(c.isdigit() for c in password),
+            any(c in string.punctuation or not c.isascii() for c in password),
+        ]
+        if sum(classes) < self.min_classes:
+            raise ValidationError(
+                _("密码须包含大写字母、小写字母、数字、符号中的至少%(n)d类。")
+                % {"n": self.min_classes},
+                code="password_too_simple",
+            )
+
+    def get_help_text(self) -> str:
+        return _("密码须包含大写字母、小写字母、数字、符号中的至少%(n)d类。") % {
+            "n": self.min_classes
+        }
