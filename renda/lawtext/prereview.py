@@ -1,0 +1,218 @@
+"""Point a reviewer at the risky clauses of a normative document, by rules kept as data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .citations import extract_citations
+from .conflict import HigherArticle, find_conflicts, higher_articles
+from .laws import LawRegistry, default_registry
+from .model import LawDocument
+from .normalize import normalize
+from .numerals import cn_to_int
+from .rules import DOC_TYPES, Rule, RuleSet, default_ruleset
+from .structure import parse_text
+
+SENTENCE_RE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]|$)", re.MULTILINE)
+EFFECTIVE_SENTENCE_RE = re.compile(
+    r"自[^，。；]{0,40}?起(?:施行|实施|执行|生效)|自(?:发布|公布|印发)之日起"
+)
+VALIDITY_RE = re.compile(
+    r"有效期(?:为|是|暂定为?)?[^。；，\d一二三四五六七八九十两至到截]{0,4}"
+    r"(?P<n>\d+|[一二三四五六七八九十两]+)年"
+    r"|有效期(?:至|到|截至)(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年"
+    r"|(?P<forever>长期有效|永久有效|长期执行)"
+)
+YEAR_RE = re.compile(r"(\d{4})年")
+REPEAL_CONTEXT_RE = re.compile(r"废止|失效|同时废止|不再适用")
+
+
+@dataclass
+class Finding:
+    """A clause a reviewer should look at, with why and against what."""
+
+    category: str
+    rule: str
+    article: str | None
+    clause: str
+    start: int
+    end: int
+    trigger: str
+    explanation: str
+    basis: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape printed by `renda prereview --json`."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Clause:
+    """A sentence of the document with its span and article label."""
+
+    text: str
+    start: int
+    end: int
+    article: str | None
+
+
+def split_clauses(doc: LawDocument) -> list[Clause]:
+    """Split a parsed document's source into sentences labelled with their article."""
+    clauses = []
+    for match in SENTENCE_RE.finditer(doc.source):
+        raw = match.group()
+        text = raw.strip()
+        if len(text) < 2:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        article = doc.article_at(start)
+        clauses.append(Clause(text, start, start + len(text), article.label if article else None))
+    return clauses
+
+
+def _subclause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the bounds of the ；-delimited part of a sentence that holds a span."""
+    left = text.rfind("；", 0, start) + 1
+    right = text.find("；", end)
+    return left, len(text) if right < 0 else right
+
+
+def _keyword_findings(clause: Clause, rule: Rule, ruleset: RuleSet) -> Finding | None:
+    """Apply a pattern rule to one clause; return a finding for the first unexcused trigger."""
+    assert rule.pattern is not None
+    text = clause.text
+    for match in rule.pattern.finditer(text):
+        left, right = _subclause(text, match.start(), match.end())
+        part = text[left:right]
+        if rule.exception is not None and rule.exception.search(part):
+            continue
+        if rule.negation and ruleset.negation.search(
+            text[max(left, match.start() - 24) : match.start()]
+        ):
+            continue
+        return _finding(rule, clause, match.group())
+    return None
+
+
+def _finding(rule: Rule, clause: Clause, trigger: str, explanation: str | None = None) -> Finding:
+    """Build a finding for a clause."""
+    return Finding(
+        category=rule.category,
+        rule=rule.id,
+        article=clause.article,
+        clause=clause.text,
+        start=clause.start,
+        end=clause.end,
+        trigger=trigger,
+        explanation=explanation or rule.explanation,
+        basis=rule.basis,
+    )
+
+
+def _repealed_citations(clauses: list[Clause], rule: Rule, registry: LawRegistry) -> list[Finding]:
+    """Flag clauses that cite a law the registry lists as repealed."""
+    findings = []
+    for clause in clauses:
+        if "《" not in clause.text or REPEAL_CONTEXT_RE.search(clause.text):
+            continue
+        for citation in extract_citations(clause.text):
+            status = registry.status(citation.title) if citation.title else None
+            if status is None or not status.repealed:
+                continue
+            note = f"《{citation.title}》已于{status.repealed_on or '（日期待核）'}废止"
+            if status.replaced_by:
+                note += f"，由《{status.replaced_by}》替代"
+            findings.append(
+                _finding(rule, clause, f"《{citation.title}》", f"{note}。{rule.explanation}")
+            )
+            break
+    return findings
+
+
+def _validity(clauses: list[Clause], rule: Rule, doc: LawDocument) -> list[Finding]:
+    """Flag a normative document with no validity period or one longer than allowed."""
+    trial = any(word in doc.title for word in ("试行", "暂行"))
+    limit = int(rule.parameters.get("max_years_trial" if trial else "max_years", 5))
+    effective_clause = None
+    effective_year = None
+    for clause in clauses:
+        match = VALIDITY_RE.search(clause.text)
+        if match:
+            years = None
+            if match["forever"]:
+                return [_finding(rule, clause, match.group())]
+            if match["n"]:
+                years = cn_to_int(match["n"])
+            elif match["y"]:
+                start_year = effective_year or _first_year(clause.text, match.start())
+                years = cn_to_int(match["y"]) - start_year if start_year else None
+            if years is not None and years > limit:
+                note = f"有效期{years}年，超过{limit}年。{rule.explanation}"
+                return [_finding(rule, clause, match.group(), note)]
+            return []
+        if EFFECTIVE_SENTENCE_RE.search(clause.text):
+            effective_clause = clause
+            year = YEAR_RE.search(clause.text)
+            effective_year = int(year.group(1)) if year else effective_year
+    if effective_clause is not None:
+        trigger = EFFECTIVE_SENTENCE_RE.search(effective_clause.text)
+        assert trigger is not None
+        note = f"文件规定了施行日期，但未规定有效期。{rule.explanation}"
+        return [_finding(rule, effective_clause, trigger.group(), note)]
+    return []
+
+
+def _first_year(text: str, before: int) -> int | None:
+    """Return the first four-digit year written before a position."""
+    match = YEAR_RE.search(text, 0, before)
+    return int(match.group(1)) if match else None
+
+
+def prereview(
+    text: str,
+    *,
+    doc_type: str = "normative",
+    higher: LawDocument | str | Sequence[LawDocument | str] | None = None,
+    ruleset: RuleSet | None = None,
+    registry: LawRegistry | None = None,
+) -> list[Finding]:
+    """Return the findings for a document, in source order; `higher` enables the conflict check."""
+    if doc_type not in DOC_TYPES:
+        raise ValueError(f"doc_type must be one of {DOC_TYPES}, not {doc_type!r}")
+    ruleset = ruleset or default_ruleset()
+    registry = registry or default_registry()
+    doc = parse_text(normalize(text))
+    clauses = split_clauses(doc)
+    findings: list[Finding] = []
+    higher_list: list[HigherArticle] = higher_articles(higher) if higher is not None else []
+    for rule in ruleset.rules:
+        if not rule.applies_to(doc_type):
+            continue
+        if rule.check == "repealed_citation":
+            findings.extend(_repealed_citations(clauses, rule, registry))
+        elif rule.check == "validity":
+            findings.extend(_validity(clauses, rule, doc))
+        elif rule.check == "conflict":
+            for clause, trigger, note in find_conflicts(clauses, higher_list, rule.parameters):
+                findings.append(_finding(rule, clause, trigger, f"{note}。{rule.explanation}"))
+        elif rule.pattern is not None:
+            for clause in clauses:
+                found = _keyword_findings(clause, rule, ruleset)
+                if found is not None:
+                    findings.append(found)
+    return _dedupe(findings)
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """Keep one finding per category and clause, in source order."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for finding in sorted(findings, key=lambda f: (f.start, f.category)):
+        key = (finding.category, finding.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out
