@@ -12,8 +12,13 @@ CN = "[一二三四五六七八九十]+"
 PRC = "中华人民共和国"
 SELF_KINDS = "法|条例|规定|办法|细则|决定|规则|实施办法|实施细则|意见|通知|标准"
 
-_REF = rf"第(?P<art>{N})条(?:之(?P<sub>{CN}))?(?:第(?P<para>{N})款)?(?:第(?P<item>{N})项)?"
-_MORE = rf"(?:(?P<join>[、和及与或]|至|到)(?:第(?P<art2>{N})条)?(?:第(?P<para2>{N})款)?(?:第(?P<item2>{N})项)?)"
+_REF = (
+    rf"第(?P<art>{N})条(?:之(?P<sub>{CN}))?(?:第(?P<para>{N})款)?(?:第[（(]?(?P<item>{N})[）)]?项)?"
+)
+_MORE = (
+    rf"(?:(?P<join>[、和及与或]|至|到)(?:第(?P<art2>{N})条)?"
+    rf"(?:第(?P<para2>{N})款)?(?:第[（(]?(?P<item2>{N})[）)]?项)?)"
+)
 TITLE_RE = re.compile(r"《(?P<title>[^《》\n]{1,80})》")
 REF_RE = re.compile(_REF)
 MORE_RE = re.compile(_MORE)
@@ -55,7 +60,7 @@ class Citation:
 
 
 def normalize_title(title: str) -> str:
-    """Return the short title used for matching: no 中华人民共和国, full-width brackets, no spaces."""
+    """Return the short title for matching: no 中华人民共和国, full-width brackets, no spaces."""
     text = "".join(title.split()).translate(_BRACKETS).strip("《》")
     text = REVISION_NOTE_RE.sub("", text) if not text.endswith(("（试行）", "（暂行）")) else text
     if text.startswith(PRC) and len(text) > len(PRC):
@@ -83,7 +88,10 @@ def _refs_after(text: str, pos: int) -> list[tuple[re.Match[str], re.Match[str] 
         more = MORE_RE.match(text, end)
         if more is None or not (more["art2"] or more["para2"] or more["item2"]):
             break
-        out.append((match, more))
+        if more["join"] in ("至", "到") and len(out) == 1 and out[0][1] is None:
+            out[0] = (match, more)
+        else:
+            out.append((match, more))
         end = more.end()
     return out
 

@@ -37,10 +37,8 @@ def _cell_text(cell_element: object) -> str:
 
 def docx_lines(data: bytes | str | PathLike[str]) -> list[str]:
     """Return the body's paragraphs in order; each table row becomes one tab-separated line."""
-    if isinstance(data, bytes):
-        document = Document(io.BytesIO(data))
-    else:
-        document = Document(str(Path(data)))
+    source = io.BytesIO(data) if isinstance(data, bytes) else str(Path(data))
+    document = Document(source)
     lines: list[str] = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):

@@ -37,6 +37,7 @@ SUBITEM_RE = re.compile(
 ATTACHMENT_RE = re.compile(rf"附 *(?:件|表) *(?P<num>[{NUMERAL_CHARS}]*) *[:：]? *(?P<title>.*)")
 NOTE_RE = re.compile(r"[【\[［].*[】\]］]|[（(](?:注|编者注|注释|说明)[:：].*[）)]")
 TOC_RE = re.compile(r"目 *录")
+REVISION_NOTE_RE = re.compile(r"[（(].*(?:通过|修正|修订|公布|施行|批准).*[）)]")
 TITLE_SUFFIX_RE = re.compile(r"[（(][^（）()]*(?:草案|征求意见稿|送审稿|试行|暂行)[^（）()]*[）)]")
 MD_TABLE_RULE_RE = re.compile(r"\|?[ :\-|]+\|?")
 EFFECTIVE_RES = (
@@ -131,6 +132,9 @@ class _Parser:
                 self.doc.removed.append(Span(text, line.start, line.end, "running header"))
                 continue
             if not title_seen:
+                if REVISION_NOTE_RE.fullmatch(text):
+                    self.doc.preamble.append(text)
+                    continue
                 title_seen = True
                 if not self._structural(text):
                     self.doc.title = text
