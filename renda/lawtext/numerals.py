@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIGITS = {
     "零": 0,
@@ -41,6 +42,7 @@ NUMERAL_RE = re.compile(f"[{NUMERAL_CHARS}]+")
 _CN_DIGITS = "零一二三四五六七八九"
 
 
+@lru_cache(maxsize=8192)
 def cn_to_int(text: str) -> int:
     """Return the integer value of a Chinese or Arabic numeral; raise ValueError if invalid."""
     s = "".join(text.split()).translate(FULLWIDTH_DIGITS)

@@ -26,6 +26,9 @@ VALIDITY_RE = re.compile(
     r"|有效期(?:至|到|截至)(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年"
     r"|(?P<forever>长期有效|永久有效|长期执行)"
 )
+LABEL_RE = re.compile(
+    r"第[^条\s]{1,12}条(?:之[一二三四五六七八九十]+)?\s*(?:【[^】]*】)?\s*|[一二三四五六七八九十]+、\s*"
+)
 YEAR_RE = re.compile(r"(\d{4})年")
 REPEAL_CONTEXT_RE = re.compile(r"废止|失效|同时废止|不再适用")
 
@@ -69,6 +72,13 @@ def split_clauses(doc: LawDocument) -> list[Clause]:
             continue
         start = match.start() + (len(raw) - len(raw.lstrip()))
         article = doc.article_at(start)
+        if article is not None and start == article.start:
+            label = LABEL_RE.match(text)
+            if label:
+                text = text[label.end() :]
+                start += label.end()
+                if len(text) < 2:
+                    continue
         clauses.append(Clause(text, start, start + len(text), article.label if article else None))
     return clauses
 

@@ -37,7 +37,8 @@ def test_laws_in_force_and_unknown_titles():
 def test_registry_is_extendable_from_yaml(tmp_path):
     extra = tmp_path / "laws.yaml"
     extra.write_text(
-        "laws:\n  - {title: 某市旧条例, status: repealed, repealed_on: 2020-05-01, aliases: [旧条例]}\n",
+        "laws:\n  - {title: 某市旧条例, status: repealed,"
+        " repealed_on: 2020-05-01, aliases: [旧条例]}\n",
         encoding="utf-8",
     )
     registry = LawRegistry()
