@@ -11,6 +11,7 @@ from csp.constants import NONE, SELF
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("RENDA_VAR_DIR", BASE_DIR / "var")).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "static").mkdir(exist_ok=True)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -100,7 +101,7 @@ if os.environ.get("DATABASE_URL"):
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "renda.core.db.sqlite3",
             "NAME": VAR_DIR / "renda.sqlite3",
             "OPTIONS": {
                 # Writers queue instead of failing with "database is locked" (FIELD-NOTES).
