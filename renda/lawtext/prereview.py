@@ -17,9 +17,7 @@ from .rules import DOC_TYPES, Rule, RuleSet, default_ruleset
 from .structure import parse_text
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]|$)", re.MULTILINE)
-EFFECTIVE_SENTENCE_RE = re.compile(
-    r"自[^，。；]{0,40}?起(?:施行|实施|执行|生效)|自(?:发布|公布|印发)之日起"
-)
+EFFECTIVE_SENTENCE_RE = re.compile(r"自[^，。；]{0,40}?起(?:施行|实施|执行|生效)")
 VALIDITY_RE = re.compile(
     r"有效期(?:为|是|暂定为?)?[^。；，\d一二三四五六七八九十两至到截]{0,4}"
     r"(?P<n>\d+|[一二三四五六七八九十两]+)年"

@@ -68,7 +68,10 @@ def test_a_fragment_without_effective_clause_gets_no_validity_finding():
 
 
 def test_outline_numbered_document_reports_outline_labels():
-    text = "关于规范校外培训的通知\n一、总体要求\n培训机构应当缴纳十万元风险保证金。\n二、施行\n本通知自印发之日起施行，有效期5年。"
+    text = (
+        "关于规范校外培训的通知\n一、总体要求\n培训机构应当缴纳十万元风险保证金。\n"
+        "二、施行\n本通知自印发之日起施行，有效期5年。"
+    )
     [f] = prereview(text)
     assert (f.category, f.article) == ("fee", "一、")
 
@@ -118,3 +121,8 @@ def test_no_conflict_without_a_shared_subject_or_without_higher_law():
         "第五条 行政机关可以在法定期限外收取相关费用。", doc_type="local_regulation"
     )
     assert "conflict" not in {f.category for f in findings}
+
+
+def test_a_filing_deadline_is_not_mistaken_for_an_effective_date():
+    text = "某办法\n第九条 规范性文件应当自公布之日起三十日内报送备案。"
+    assert prereview(text) == []
