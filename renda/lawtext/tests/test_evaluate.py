@@ -1,0 +1,42 @@
+"""The evaluation set is well formed and the scores do not fall below the reported figures."""
+
+from pathlib import Path
+
+import yaml
+
+from renda.lawtext.evaluate import evaluate, load_items, main
+from renda.lawtext.rules import CATEGORIES
+
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+
+
+def test_every_item_has_a_known_source_split_and_categories():
+    sources = yaml.safe_load((EVAL / "sources.yaml").read_text(encoding="utf-8"))
+    items = load_items()
+    assert len({i["id"] for i in items}) == len(items)
+    for item in items:
+        assert item["source"] in sources and item["split"] in ("dev", "heldout")
+        assert set(item["labels"]) <= set(CATEGORIES)
+    labelled = {c for i in items if i["split"] == "heldout" for c in i["labels"]}
+    assert labelled == set(CATEGORIES)
+
+
+def test_scores_stay_at_least_at_the_reported_level():
+    dev, heldout = evaluate("dev").total(), evaluate("heldout").total()
+    assert dev.precision >= 0.95 and dev.recall >= 0.95
+    assert heldout.precision >= 0.95 and heldout.recall >= 0.80
+
+
+def test_main_prints_key_value_figures_last(capsys):
+    assert main(["--split", "dev"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("dev_items=") and "dev_precision=" in last
+
+
+def test_the_engine_imports_no_django():
+    package = Path(__file__).resolve().parent.parent
+    for path in package.rglob("*.py"):
+        if "tests" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "import django" not in text and "from django" not in text, path
