@@ -37,8 +37,9 @@ format: $(STAMP)
 bench: $(STAMP)
 	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
-## Compile the translation catalogues (needs no GNU gettext).
+## Update the English catalogue from the source (needs GNU gettext), then compile it with polib.
 messages: $(STAMP)
+	cd renda && ../$(BIN)/django-admin makemessages -l en --settings=renda.settings -i "lawtext/*" -i "*/tests/*"
 	$(BIN)/python -m renda.core.i18n_compile
 
 clean:
