@@ -1,0 +1,70 @@
+"""Count attempts per key in fixed time windows, in the shared cache.
+
+With REDIS_URL set the counts are shared by every worker process; with the local-memory cache
+each process counts on its own (fine for one machine's demo, not for production).
+"""
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from renda.core.http import client_ip
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    count: int
+    retry_after: int
+
+
+def hit(key: str, *, limit: int, window: int, now: float | None = None) -> Decision:
+    """Count one attempt for `key`; allowed while at most `limit` fall in the current window."""
+    now = time.time() if now is None else now
+    bucket = int(now // window)
+    cache_key = f"rl:{key}:{bucket}"
+    cache.add(cache_key, 0, timeout=window + 1)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=window + 1)
+        count = 1
+    retry_after = max(1, math.ceil((bucket + 1) * window - now))
+    return Decision(allowed=count <= limit, count=count, retry_after=retry_after)
+
+
+def limit_requests(
+    scope: str,
+    *,
+    limit: int,
+    window: int,
+    key: Callable[[HttpRequest], str] = lambda request: client_ip(request) or "unknown",
+    methods: tuple[str, ...] = ("POST",),
+):
+    """Refuse a view's requests beyond `limit` per `window` seconds for one key (429 in Chinese)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method in methods:
+                decision = hit(f"{scope}:{key(request)}", limit=limit, window=window)
+                if not decision.allowed:
+                    response = render(
+                        request,
+                        "core/rate_limited.html",
+                        {"retry_after": decision.retry_after},
+                        status=429,
+                    )
+                    response["Retry-After"] = str(decision.retry_after)
+                    return response
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,44 @@
+"""Rate limits count per key and window, in the shared cache (Redis when configured)."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from renda.core.ratelimit import hit, limit_requests
+
+
+def test_attempts_beyond_the_limit_are_refused_until_the_next_window():
+    results = [hit("t:a", limit=3, window=60, now=1000.0).allowed for _ in range(5)]
+    assert results == [True, True, True, False, False]
+    assert hit("t:b", limit=3, window=60, now=1000.0).allowed  # another key counts apart
+    later = hit("t:a", limit=3, window=60, now=1021.0)  # 1020 starts a new window
+    assert later.allowed and later.count == 1
+
+
+def test_retry_after_counts_to_the_window_end():
+    decision = hit("t:c", limit=1, window=60, now=1030.5)  # window 1020–1080
+    assert decision.retry_after == 50
+
+
+@pytest.mark.django_db
+def test_decorated_view_answers_429_in_chinese_with_retry_after():
+    @limit_requests("test-view", limit=2, window=60)
+    def view(request):
+        return HttpResponse("ok")
+
+    factory = RequestFactory()
+    codes = []
+    for _ in range(3):
+        request = factory.post("/", REMOTE_ADDR="192.0.2.1")
+        request.user = type("Anon", (), {"is_authenticated": False})()
+        codes.append(view(request).status_code)
+    assert codes == [200, 200, 429]
+    request = factory.post("/", REMOTE_ADDR="192.0.2.1")
+    request.user = type("Anon", (), {"is_authenticated": False})()
+    response = view(request)
+    assert "操作太频繁" in response.content.decode()
+    assert int(response["Retry-After"]) > 0
+    other = factory.post("/", REMOTE_ADDR="192.0.2.2")
+    other.user = request.user
+    assert view(other).status_code == 200
+    assert view(factory.get("/", REMOTE_ADDR="192.0.2.1")).status_code == 200  # GET not counted
