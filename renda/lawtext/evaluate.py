@@ -1,6 +1,8 @@
 """Report precision and recall of the pre-review on the labelled evaluation set.
 
-Run `python -m renda.lawtext.evaluate` for both splits, or `--split dev` while working on rules.
+Run `python -m renda.lawtext.evaluate` for every split, or `--split dev` while working on rules.
+The items live in `eval/cases.yaml` (dev, heldout) and one file per later blind split
+(`eval/heldout2.yaml`, `eval/heldout3.yaml`).
 Scoring is per item and category: a category found on an item labelled with it is a true
 positive, one found on an item not labelled with it a false positive, a label not found a miss.
 """
@@ -58,10 +60,19 @@ class Report:
         return total
 
 
+SPLITS = ("dev", "heldout", "heldout2", "heldout3")
+EVAL_FILES = ("eval/cases.yaml", "eval/heldout2.yaml", "eval/heldout3.yaml")
+
+
 def load_items() -> list[dict[str, Any]]:
-    """Return the evaluation items shipped with the package."""
-    text = resources.files(__package__).joinpath("eval/cases.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)["items"]
+    """Return the evaluation items shipped with the package, from every split's file."""
+    items: list[dict[str, Any]] = []
+    root = resources.files(__package__)
+    for name in EVAL_FILES:
+        path = root.joinpath(name)
+        if path.is_file():
+            items.extend(yaml.safe_load(path.read_text(encoding="utf-8"))["items"])
+    return items
 
 
 def evaluate(split: str, items: list[dict[str, Any]] | None = None) -> Report:
@@ -105,11 +116,12 @@ def _print(report: Report, verbose: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Print precision and recall per category and overall; last line as key=value pairs."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors")
     args = parser.parse_args(argv)
-    splits = ("dev", "heldout") if args.split == "both" else (args.split,)
     items = load_items()
+    present = {i["split"] for i in items}
+    splits = [s for s in SPLITS if s in present] if args.split == "all" else [args.split]
     summary: list[str] = []
     for split in splits:
         report = evaluate(split, items)

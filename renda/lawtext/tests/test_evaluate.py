@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from renda.lawtext.evaluate import evaluate, load_items, main
+from renda.lawtext.evaluate import SPLITS, evaluate, load_items, main
 from renda.lawtext.rules import CATEGORIES
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
@@ -15,10 +15,18 @@ def test_every_item_has_a_known_source_split_and_categories():
     items = load_items()
     assert len({i["id"] for i in items}) == len(items)
     for item in items:
-        assert item["source"] in sources and item["split"] in ("dev", "heldout")
+        assert item["source"] in sources and item["split"] in SPLITS
         assert set(item["labels"]) <= set(CATEGORIES)
     labelled = {c for i in items if i["split"] == "heldout" for c in i["labels"]}
     assert labelled == set(CATEGORIES)
+
+
+def test_heldout2_has_sixty_items_and_four_positives_per_category():
+    items = [i for i in load_items() if i["split"] == "heldout2"]
+    assert len(items) >= 60
+    for category in CATEGORIES:
+        assert sum(category in i["labels"] for i in items) >= 4, category
+    assert sum(not i["labels"] for i in items) >= 15
 
 
 def test_scores_stay_at_least_at_the_reported_level():
