@@ -1,8 +1,10 @@
 """Set a clause beside the higher-level articles on the same subject and spot contradictions.
 
-Two kinds of contradiction are reported, both only between sentences that share key terms:
-a modal one (the higher law says 不得 and the clause says 可以, or 应当 against 无需) and a numeric
-one (an amount or time limit outside the higher law's figure or range for the same matter).
+Three kinds of contradiction are reported, all only between sentences that share key terms:
+a modal one (the higher law says 不得 and the clause says 可以, or 应当 against 无需), a numeric
+one (an amount or time limit outside the higher law's figure or range for the same matter; the
+amounts may sit in another sentence of the matched article, for the same kind of party), and a
+time limit that the clause restarts or suspends (重新计算, 不计入) where the higher law does not.
 """
 
 from __future__ import annotations
@@ -137,6 +139,8 @@ UNIT_CLASS = {
     "％": ("percent", 1),
     "%": ("percent", 1),
 }
+TIME_CLASSES = frozenset({"workdays", "days", "months", "years", "hours"})
+RESTART_RE = re.compile(r"重新计算|重新起算|另行计算|不计入|中止计算|扣除[^。；，]{0,6}期间")
 PART_SPLIT_RE = re.compile(r"[，；,;：:]")
 SENTENCE_SPLIT_RE = re.compile(r"[^。；\n]+")
 ACTION_WINDOW = 14
@@ -270,11 +274,59 @@ def find_conflicts(
         scored.sort(reverse=True)
         for _, index in scored[:max_candidates]:
             art, sentence = sentences[index]
-            note = _modal_conflict(clause.text, sentence) or _numeric_conflict(
-                clause.text, sentence
+            found = _sentence_conflict(clause.text, sentence) or _sibling_conflict(
+                clause.text, art, sentence
             )
-            if note:
+            if found:
+                sentence, note = found
                 where = f"《{art.law}》{art.label}" if art.law else "上位法"
                 out.append((clause, f"{where}：{sentence}", note))
                 break
     return out
+
+
+def _sentence_conflict(clause: str, sentence: str) -> tuple[str, str] | None:
+    """Return (sentence, note) for a modal, numeric or time-limit contradiction."""
+    note = (
+        _modal_conflict(clause, sentence)
+        or _numeric_conflict(clause, sentence)
+        or _restart_conflict(clause, sentence)
+    )
+    return (sentence, note) if note else None
+
+
+def _restart_conflict(clause: str, higher: str) -> str | None:
+    """Describe a time limit the clause restarts or suspends where the higher law does not."""
+    restart = RESTART_RE.search(clause)
+    if restart is None or RESTART_RE.search(higher):
+        return None
+    clause_units = {cls for cls, _, _ in _quantities(clause) if cls in TIME_CLASSES}
+    higher_units = {cls for cls, _, _ in _quantities(higher) if cls in TIME_CLASSES}
+    if clause_units & higher_units or ("期限" in clause and higher_units):
+        return f"本条款规定期限“{restart.group()}”，上位法对同一期限未作此规定"
+    return None
+
+
+def _sibling_conflict(clause: str, art: HigherArticle, matched: str) -> tuple[str, str] | None:
+    """Compare figures with the other sentences of the matched article.
+
+    An article often describes the conduct in one sentence and sets the amounts in the next
+    (单位有前款行为的，处…罚款；个人…). The sentences for the other kind of party are skipped:
+    a clause about 单位 is not compared with a sentence about 个人 only, and the reverse.
+    """
+    for sibling in SENTENCE_SPLIT_RE.finditer(art.text):
+        text = sibling.group()
+        if text == matched or not _same_party(clause, text):
+            continue
+        note = _numeric_conflict(clause, text)
+        if note:
+            return text, note
+    return None
+
+
+def _same_party(clause: str, sentence: str) -> bool:
+    """Say whether a sentence may be about the same kind of party as the clause."""
+    for mine, other in (("单位", "个人"), ("个人", "单位")):
+        if mine in clause and other not in clause and other in sentence and mine not in sentence:
+            return False
+    return True

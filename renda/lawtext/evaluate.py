@@ -127,12 +127,14 @@ def main(argv: list[str] | None = None) -> int:
         report = evaluate(split, items)
         _print(report, args.verbose)
         t = report.total()
-        weakest = min((s.precision, s.recall) for s in report.scores.values() if s.tp + s.fp + s.fn)
+        weakest = min(
+            min(s.precision, s.recall) for s in report.scores.values() if s.tp + s.fp + s.fn
+        )
         summary += [
             f"{split}_items={report.items}",
             f"{split}_precision={t.precision:.2f}",
             f"{split}_recall={t.recall:.2f}",
-            f"{split}_min_category={min(weakest):.2f}",
+            f"{split}_min_category={weakest:.2f}",
         ]
     counts = Counter(i["split"] for i in items)
     print(" ".join([*summary, f"total_items={sum(counts.values())}"]))
