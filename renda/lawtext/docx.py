@@ -1,4 +1,8 @@
-"""Extract the paragraphs of a Word .docx file in document order, tables included."""
+"""Extract the paragraphs of a Word .docx file in document order, tables included.
+
+Labels that Word generates from its numbering definitions (automatic 第X条, 一、, （一）, 1.) are
+not in the paragraph text; `numbering.Numbering` rebuilds them so numbered articles are kept.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from .model import LawDocument
+from .numbering import Numbering
 
 DOCX_MAGIC = b"PK\x03\x04"
 _RUN_TEXT = {qn("w:br"): "\n", qn("w:tab"): "\t"}
@@ -36,9 +41,10 @@ def _cell_text(cell_element: object) -> str:
 
 
 def docx_lines(data: bytes | str | PathLike[str]) -> list[str]:
-    """Return the body's paragraphs in order; each table row becomes one tab-separated line."""
+    """Return the body's paragraphs in order with Word's list labels; table rows tab-separated."""
     source = io.BytesIO(data) if isinstance(data, bytes) else str(Path(data))
     document = Document(source)
+    numbering = Numbering(document)
     lines: list[str] = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
@@ -46,6 +52,9 @@ def docx_lines(data: bytes | str | PathLike[str]) -> list[str]:
                 _RUN_TEXT.get(node.tag) or node.text or ""
                 for node in element.iter(qn("w:t"), qn("w:br"), qn("w:tab"))
             )
+            label = numbering.label(element)
+            if label and text.strip():
+                text = label + text
             lines.extend(text.split("\n"))
         elif element.tag == qn("w:tbl"):
             for row in element.iter(qn("w:tr")):
