@@ -33,6 +33,9 @@ def test_scores_stay_at_least_at_the_reported_level():
     dev, heldout = evaluate("dev").total(), evaluate("heldout").total()
     assert dev.precision >= 0.95 and dev.recall >= 0.95
     assert heldout.precision >= 0.95 and heldout.recall >= 0.80
+    heldout2, heldout3 = evaluate("heldout2").total(), evaluate("heldout3").total()
+    assert heldout2.precision >= 0.95 and heldout2.recall >= 0.74
+    assert heldout3.precision >= 0.95 and heldout3.recall >= 0.95
 
 
 def test_main_prints_key_value_figures_last(capsys):
