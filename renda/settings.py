@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "renda.core",
+    "renda.directory",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +235,8 @@ RENDA_UPLOAD_MAX_BYTES = int(os.environ.get("RENDA_UPLOAD_MAX_MB", "20")) * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 RENDA_SITE_NAME = os.environ.get("RENDA_SITE_NAME", "智慧人大")
+# The public address QR codes encode (e.g. https://renda.example.gov.cn); empty: the request's host.
+RENDA_PUBLIC_BASE_URL = os.environ.get("RENDA_PUBLIC_BASE_URL", "")
 
 LOGGING = {
     "version": 1,
@@ -244,5 +247,6 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},  # PDF font subsetting logs every glyph at INFO
     },
 }
