@@ -10,5 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("directory/", include("renda.directory.urls")),
+    path("", include("renda.directory.public_urls")),
     path("", include("renda.core.urls")),
 ]
