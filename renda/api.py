@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from renda.core.api import router as core_router
+from renda.directory.api import router as directory_router
 
 api = NinjaAPI(
     title="Renda 智慧人大 API",
@@ -14,3 +15,4 @@ api = NinjaAPI(
     urls_namespace="api-1",
 )
 api.add_router("/", core_router)
+api.add_router("/directory/", directory_router)
