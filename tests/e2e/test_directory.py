@@ -1,4 +1,4 @@
-"""Staff import deputies from Excel, fix a bad row, and open a deputy's public page by its QR link."""
+"""Staff import deputies from Excel, fix a bad row, open a public page by its QR link."""
 
 import io
 

@@ -57,6 +57,7 @@ def test_search_by_chinese_initials_and_pinyin():
     congress = make_congress()
     deputy(congress, name="张志强")
     deputy(congress, name="陈丽华")
+
     def names(query):
         found = selectors.deputy_list(congresses=[congress], query=query)
         return set(found.values_list("name", flat=True))

@@ -107,13 +107,13 @@ def xlsx(rows):
 
 def test_import_dry_run_then_commit(staff_client, district):
     url = reverse("directory:deputy_import")
-    bad = staff_client.post(url, {"file": xlsx([["张三", "区县", 18, "13800138000"],
-                                                ["李四", "区县", 18, "123"]])})  # fmt: skip
+    bad_rows = [["张三", "区县", 18, "13800138000"], ["李四", "区县", 18, "123"]]
+    bad = staff_client.post(url, {"file": xlsx(bad_rows)})
     html = bad.content.decode()
     assert 'data-row="3"' in html and "手机号格式不正确" in html
     assert 'data-testid="commit"' not in html and not Deputy.objects.exists()
-    good = staff_client.post(url, {"file": xlsx([["张三", "区县", 18, "13800138000"],
-                                                 ["李四", "区县", 18, "13900139000"]])})  # fmt: skip
+    good_rows = [["张三", "区县", 18, "13800138000"], ["李四", "区县", 18, "13900139000"]]
+    good = staff_client.post(url, {"file": xlsx(good_rows)})
     assert 'data-testid="commit"' in good.content.decode()
     assert not Deputy.objects.exists()  # a dry run writes nothing
     upload_id = good.context["upload"].pk
