@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from renda.core.audit import audit_record
@@ -11,15 +12,25 @@ from renda.directory.models import Deputy, DeputyLevel, ProfessionalGroup, Stati
 from renda.directory.spreadsheets import Column, Report, read_rows, workbook_bytes
 from renda.lawtext.numerals import cn_to_int
 
+# Spreadsheets speak Chinese whatever the interface language: the labels are read and written
+# in the source language (SHEET_LANGUAGE), so an export always imports again.
+SHEET_LANGUAGE = "zh-hans"
+
+
+def _labels(choices) -> dict[str, str]:
+    with translation.override(SHEET_LANGUAGE):
+        return {str(label): value for value, label in choices}
+
+
 LEVEL_ALIASES = {
-    **{str(label): value for value, label in DeputyLevel.choices},
+    **_labels(DeputyLevel.choices),
     "全国": DeputyLevel.NATIONAL, "省": DeputyLevel.PROVINCE, "省级": DeputyLevel.PROVINCE,
     "市": DeputyLevel.CITY, "市级": DeputyLevel.CITY, "区": DeputyLevel.COUNTY,
     "县": DeputyLevel.COUNTY, "区县": DeputyLevel.COUNTY, "县级": DeputyLevel.COUNTY,
     "乡镇": DeputyLevel.TOWNSHIP, "镇": DeputyLevel.TOWNSHIP, "乡": DeputyLevel.TOWNSHIP,
 }  # fmt: skip
 GENDERS = {"男": Deputy.Gender.MALE, "女": Deputy.Gender.FEMALE}
-STATUSES = {str(label): value for value, label in Deputy.Status.choices}
+STATUSES = _labels(Deputy.Status.choices)
 
 
 def parse_level(text: str) -> str:
@@ -93,12 +104,14 @@ COLUMNS = [
 
 def template() -> bytes:
     """Return the empty import template with a sheet of notes."""
-    return workbook_bytes(_("人大代表"), COLUMNS)
+    with translation.override(SHEET_LANGUAGE):
+        return workbook_bytes(_("人大代表"), COLUMNS)
 
 
 def export(deputies) -> bytes:
     """Return the given deputies as a sheet with the import template's columns."""
-    return workbook_bytes(_("人大代表"), COLUMNS, deputies.select_related("group", "station"))
+    with translation.override(SHEET_LANGUAGE):
+        return workbook_bytes(_("人大代表"), COLUMNS, deputies.select_related("group", "station"))
 
 
 def check(*, congress: Congress, data: bytes) -> tuple[Report, list[Deputy]]:

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from renda.core.roles import Role
@@ -122,3 +123,16 @@ def test_template_and_export_share_columns_and_escape_formulas(setting):
         congress=other, data=deputy_import.export(Deputy.objects.all())
     )
     assert report.ok and deputies[0].name == "孙八"
+
+
+def test_an_export_made_in_english_imports_again(setting):
+    congress, _station, staff = setting
+    services.entry_save(
+        instance=Deputy(congress=congress, name="周九", level="city", term=16, gender="F"),
+        actor=staff,
+    )
+    with translation.override("en"):
+        data = deputy_import.export(Deputy.objects.all())
+        report, deputies = deputy_import.check(congress=make_congress(), data=data)
+    assert report.ok, [row.errors for row in report.rows]
+    assert (deputies[0].level, deputies[0].gender, deputies[0].status) == ("city", "F", "serving")
