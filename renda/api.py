@@ -2,8 +2,13 @@
 
 from ninja import NinjaAPI
 
+from renda.channel.api import router as channel_router
 from renda.core.api import router as core_router
 from renda.directory.api import router as directory_router
+from renda.filings.api import router as filings_router
+from renda.legislation.api import router as legislation_router
+from renda.projects.api import router as projects_router
+from renda.suggestions.api import router as suggestions_router
 
 api = NinjaAPI(
     title="Renda 智慧人大 API",
@@ -16,3 +21,8 @@ api = NinjaAPI(
 )
 api.add_router("/", core_router)
 api.add_router("/directory/", directory_router)
+api.add_router("/channel/", channel_router)
+api.add_router("/suggestions/", suggestions_router)
+api.add_router("/legislation/", legislation_router)
+api.add_router("/filings/", filings_router)
+api.add_router("/projects/", projects_router)

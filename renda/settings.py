@@ -59,6 +59,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "renda.core",
     "renda.directory",
+    "renda.channel",
+    "renda.suggestions",
+    "renda.legislation",
+    "renda.filings",
+    "renda.projects",
 ]
 
 MIDDLEWARE = [

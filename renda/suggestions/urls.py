@@ -1,0 +1,5 @@
+"""Staff pages of the suggestions module, mounted at /suggestions/."""
+
+app_name = "suggestions"
+
+urlpatterns: list = []
