@@ -1,0 +1,1 @@
+"""Due and overdue handlers of the filings module, run by `renda tick`."""
