@@ -1,0 +1,1 @@
+"""Demo suggestions of 清河区 (filled in below)."""
