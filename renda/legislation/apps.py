@@ -6,3 +6,25 @@ class LegislationConfig(AppConfig):
     name = "renda.legislation"
     label = "legislation"
     verbose_name = _("立法意见征询")
+
+    def ready(self) -> None:
+        from renda.core.home import Panel, register_panel
+        from renda.core.roles import Role
+        from renda.legislation import demo, permissions, tick  # noqa: F401  (registers them)
+
+        register_panel(
+            Panel(
+                roles=frozenset({Role.STAFF, Role.ADMIN}),
+                title=_("立法意见征询"),
+                template="legislation/staff/_home_panel.html",
+                order=40,
+            )
+        )
+        register_panel(
+            Panel(
+                roles=frozenset({Role.DEPUTY, Role.EXPERT, Role.OFFICER}),
+                title=_("法规草案征求意见"),
+                template="legislation/portal/_home_panel.html",
+                order=40,
+            )
+        )
