@@ -316,7 +316,8 @@ def commitment_keep(
     commitment.save()
     record(
         locked, verb="commitment_kept", actor=actor, public=True,
-        summary=_("承诺事项“%(text)s”已于 %(day)s 兑现") % {"text": commitment.text, "day": kept_on},
+        summary=_("承诺事项“%(text)s”已于 %(day)s 兑现")
+        % {"text": commitment.text, "day": kept_on},
     )  # fmt: skip
     tell_deputy(locked, _("建议 %(number)s 的承诺事项已兑现") % {"number": locked.number})
     return commitment

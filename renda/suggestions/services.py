@@ -276,7 +276,8 @@ def suggestion_cosign(*, suggestion: Suggestion, kind: str, actor: User) -> Cosi
     cosigner.save()
     record(
         locked, verb="cosign", actor=actor,
-        summary=_("%(name)s %(kind)s") % {"name": actor.display_name, "kind": cosigner.get_kind_display()},
+        summary=_("%(name)s %(kind)s")
+        % {"name": actor.display_name, "kind": cosigner.get_kind_display()},
     )  # fmt: skip
     return cosigner
 
@@ -287,7 +288,7 @@ def suggestion_submit(
 ) -> Suggestion:
     """Hand the draft in to the congress."""
     locked, state = checked(suggestion, Action.SUBMIT, actor, version)
-    advance(locked, state, submitted_at=timezone.now())
+    advance(locked, state, submitted_at=timezone.now(), year=timezone.localdate().year)
     record(
         locked, verb="submit", actor=actor, public=True,
         summary=_("提交建议（%(period)s）") % {"period": locked.get_period_display()},
@@ -317,7 +318,7 @@ def suggestion_register(
     category = category or locked.category
     _choice(category, Category, "category", _("请选择建议类别。"))
     settings_for(locked.congress)
-    year = timezone.localdate().year
+    year = locked.year or timezone.localdate().year
     seq, number = _next_number(locked.congress, year)
     advance(
         locked, state, year=year, seq=seq, number=number, category=category, is_complex=is_complex
@@ -524,7 +525,8 @@ def suggestion_assign(
         summary=_("交办：主办 %(lead)s%(co)s，%(due)s 前答复") % {
             "lead": lead_unit.name, "co": _("，协办 %(names)s") % {"names": names} if names else "",
             "due": due_on},
-        data={"lead_unit": lead_unit.pk, "co_units": [o.pk for o in co_units], "due_on": str(due_on)},
+        data={"lead_unit": lead_unit.pk, "co_units": [o.pk for o in co_units],
+              "due_on": str(due_on)},
     )  # fmt: skip
     tell_units(
         locked, _("交办代表建议 %(number)s：%(title)s") % {

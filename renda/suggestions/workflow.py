@@ -113,7 +113,7 @@ class Decision:
 
 
 def decide(state: str, action: str, actors: set[str] | frozenset[str]) -> Decision:
-    """Tell whether someone with `actors` capacities may do `action` in `state`, and what follows."""
+    """Tell whether `actors` capacities allow `action` in `state`, and which state follows."""
     rule = TRANSITIONS.get(action)
     if rule is None:
         return Decision(False, state, _("没有这项操作。"))
