@@ -66,9 +66,12 @@ def consultation_group(
         "campaigns": sum(1 for g in made.values() if g.is_campaign),
     }
     audit_record(
-        "legislation.group", actor=actor, congress=consultation.congress, target=consultation,
+        "legislation.group",
+        actor=actor,
+        congress=consultation.congress,
+        target=consultation,
         data=figures,
-    )  # fmt: skip
+    )
     return figures
 
 
@@ -94,9 +97,12 @@ def group_review(*, group: OpinionGroup, is_campaign: bool, actor: User) -> Opin
     group.is_campaign, group.reviewed = is_campaign, True
     group.save(update_fields=["is_campaign", "reviewed"])
     audit_record(
-        "legislation.group.review", actor=actor, congress=group.consultation.congress,
-        target=group.consultation, data={"group": group.pk, "campaign": is_campaign},
-    )  # fmt: skip
+        "legislation.group.review",
+        actor=actor,
+        congress=group.consultation.congress,
+        target=group.consultation,
+        data={"group": group.pk, "campaign": is_campaign},
+    )
     return group
 
 
@@ -109,9 +115,11 @@ def opinion_ungroup(*, opinion: Opinion, actor: User) -> Opinion:
     opinion.save(update_fields=["group"])
     _resize(group)
     audit_record(
-        "legislation.opinion.ungroup", actor=actor, congress=opinion.consultation.congress,
+        "legislation.opinion.ungroup",
+        actor=actor,
+        congress=opinion.consultation.congress,
         target=opinion,
-    )  # fmt: skip
+    )
     return opinion
 
 
@@ -134,9 +142,12 @@ def opinions_merge(*, opinions: list[Opinion], actor: User) -> OpinionGroup:
     for group in old:
         _resize(group)
     audit_record(
-        "legislation.opinion.merge", actor=actor, congress=consultation.congress,
-        target=consultation, data={"group": target.pk, "count": len(opinions)},
-    )  # fmt: skip
+        "legislation.opinion.merge",
+        actor=actor,
+        congress=consultation.congress,
+        target=consultation,
+        data={"group": target.pk, "count": len(opinions)},
+    )
     return target
 
 
@@ -166,9 +177,12 @@ def opinions_handle(
         values["handling_view"] = handling_view.strip()
     count = targets.update(**values) if values else 0
     audit_record(
-        "legislation.opinion.handle", actor=actor, congress=consultation.congress,
-        target=consultation, data={"count": count, "fields": sorted(values)},
-    )  # fmt: skip
+        "legislation.opinion.handle",
+        actor=actor,
+        congress=consultation.congress,
+        target=consultation,
+        data={"count": count, "fields": sorted(values)},
+    )
     return count
 
 
@@ -178,10 +192,15 @@ def consultation_report(*, consultation: Consultation, actor: User) -> Consultat
     decision = _staff(consultation, "report", actor)
     consultation.state = decision.next_state
     consultation.save(update_fields=["state"])
-    audit_record("legislation.consultation.report", actor=actor, congress=consultation.congress,
-                 target=consultation)  # fmt: skip
-    timeline_record(consultation, verb="report", summary=_("生成并报送意见反馈报告"), actor=actor,
-                    public=True)  # fmt: skip
+    audit_record(
+        "legislation.consultation.report",
+        actor=actor,
+        congress=consultation.congress,
+        target=consultation,
+    )
+    timeline_record(
+        consultation, verb="report", summary=_("生成并报送意见反馈报告"), actor=actor, public=True
+    )
     return consultation
 
 
@@ -216,13 +235,19 @@ def final_import(
     consultation.save(update_fields=["final_title", "final_text", "state"])
     changed = sum(1 for m in matches if m.change != compare.SAME)
     audit_record(
-        "legislation.final.import", actor=actor, congress=consultation.congress,
-        target=consultation, data={"articles": len(final), "changed": changed},
-    )  # fmt: skip
+        "legislation.final.import",
+        actor=actor,
+        congress=consultation.congress,
+        target=consultation,
+        data={"articles": len(final), "changed": changed},
+    )
     timeline_record(
-        consultation, verb="final", summary=_("导入公布文本，%(n)d 条有变化") % {"n": changed},
-        actor=actor, public=True,
-    )  # fmt: skip
+        consultation,
+        verb="final",
+        summary=_("导入公布文本，%(n)d 条有变化") % {"n": changed},
+        actor=actor,
+        public=True,
+    )
     return matches
 
 
@@ -254,9 +279,12 @@ def opinions_mark_adoption(
         for opinion in targets:
             _credit(consultation, opinion, actor)
     audit_record(
-        "legislation.opinion.adoption", actor=actor, congress=consultation.congress,
-        target=consultation, data={"count": len(targets), "adoption": adoption},
-    )  # fmt: skip
+        "legislation.opinion.adoption",
+        actor=actor,
+        congress=consultation.congress,
+        target=consultation,
+        data={"count": len(targets), "adoption": adoption},
+    )
     return len(targets)
 
 
@@ -265,18 +293,31 @@ def _credit(consultation: Consultation, opinion: Opinion, actor: User) -> None:
     label = str(Opinion.Adoption(opinion.adoption).label)
     summary = _("对《%(t)s》的意见被%(a)s") % {"t": consultation.title, "a": label}
     if opinion.deputy_id:
-        timeline_record(opinion.deputy, verb="legislation.adopted", summary=summary, actor=actor,
-                        congress=consultation.congress)  # fmt: skip
+        timeline_record(
+            opinion.deputy,
+            verb="legislation.adopted",
+            summary=summary,
+            actor=actor,
+            congress=consultation.congress,
+        )
     if opinion.point_id:
-        timeline_record(opinion.point, verb="legislation.adopted", summary=summary, actor=actor,
-                        congress=consultation.congress)  # fmt: skip
+        timeline_record(
+            opinion.point,
+            verb="legislation.adopted",
+            summary=summary,
+            actor=actor,
+            congress=consultation.congress,
+        )
     user = opinion.deputy.user if opinion.deputy_id and opinion.deputy.user_id else None
     user = user or opinion.submitted_by
     if user is not None:
         notify(
-            user, title=summary, url=f"/legislation/certificates/{opinion.pk}.pdf",
-            kind="legislation.adopted", congress=consultation.congress,
-        )  # fmt: skip
+            user,
+            title=summary,
+            url=f"/legislation/certificates/{opinion.pk}.pdf",
+            kind="legislation.adopted",
+            congress=consultation.congress,
+        )
 
 
 def adoption_counts(consultation: Consultation) -> dict[str, int]:

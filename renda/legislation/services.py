@@ -190,9 +190,11 @@ def consultation_update(
     consultation.opens_on, consultation.closes_on, consultation.notes = opens_on, closes_on, notes
     consultation.save()
     audit_record(
-        "legislation.consultation.update", actor=actor, congress=consultation.congress,
+        "legislation.consultation.update",
+        actor=actor,
+        congress=consultation.congress,
         target=consultation,
-    )  # fmt: skip
+    )
     return consultation
 
 
@@ -212,9 +214,11 @@ def article_update(
     )
     article.save()
     audit_record(
-        "legislation.article.update", actor=actor, congress=article.consultation.congress,
+        "legislation.article.update",
+        actor=actor,
+        congress=article.consultation.congress,
         target=article,
-    )  # fmt: skip
+    )
     return article
 
 
@@ -226,9 +230,12 @@ def article_remove(*, article: Article, actor: User) -> None:
     label = article.label
     article.delete()
     audit_record(
-        "legislation.article.remove", actor=actor, congress=consultation.congress,
-        target=consultation, data={"label": label},
-    )  # fmt: skip
+        "legislation.article.remove",
+        actor=actor,
+        congress=consultation.congress,
+        target=consultation,
+        data={"label": label},
+    )
 
 
 @transaction.atomic
@@ -240,9 +247,12 @@ def consultation_reparse(*, consultation: Consultation, text: str, actor: User) 
     consultation.source_text = text
     consultation.save(update_fields=["source_text"])
     audit_record(
-        "legislation.consultation.reparse", actor=actor, congress=consultation.congress,
-        target=consultation, data={"articles": len(articles)},
-    )  # fmt: skip
+        "legislation.consultation.reparse",
+        actor=actor,
+        congress=consultation.congress,
+        target=consultation,
+        data={"articles": len(articles)},
+    )
     return len(articles)
 
 
@@ -261,9 +271,11 @@ def question_add(
         position=consultation.questions.count() + 1,
     )
     audit_record(
-        "legislation.question.add", actor=actor, congress=consultation.congress,
+        "legislation.question.add",
+        actor=actor,
+        congress=consultation.congress,
         target=consultation,
-    )  # fmt: skip
+    )
     return question
 
 
@@ -317,18 +329,28 @@ def invitations_send(
             )
             for user in users:
                 notify(
-                    user, title=title, body=str(body), url=url, kind="legislation.invite",
-                    congress=congress, channels=("inbox", "email", "sms"),
-                )  # fmt: skip
+                    user,
+                    title=title,
+                    body=str(body),
+                    url=url,
+                    kind="legislation.invite",
+                    congress=congress,
+                    channels=("inbox", "email", "sms"),
+                )
     audit_record(
-        "legislation.invite", actor=actor, congress=congress, target=consultation,
+        "legislation.invite",
+        actor=actor,
+        congress=congress,
+        target=consultation,
         data={"created": created},
-    )  # fmt: skip
+    )
     if created:
         timeline_record(
-            consultation, verb="invite", summary=_("发出征询邀请 %(n)d 份") % {"n": created},
+            consultation,
+            verb="invite",
+            summary=_("发出征询邀请 %(n)d 份") % {"n": created},
             actor=actor,
-        )  # fmt: skip
+        )
     return created
 
 
@@ -337,9 +359,11 @@ def _transition(consultation: Consultation, action: str, actor: User, summary: s
     consultation.state = decision.next_state
     consultation.save(update_fields=["state"])
     audit_record(
-        f"legislation.consultation.{action}", actor=actor, congress=consultation.congress,
+        f"legislation.consultation.{action}",
+        actor=actor,
+        congress=consultation.congress,
         target=consultation,
-    )  # fmt: skip
+    )
     timeline_record(consultation, verb=action, summary=summary, actor=actor, public=True)
 
 
@@ -361,8 +385,9 @@ def consultation_close(*, consultation: Consultation, actor: User | None) -> Con
     if actor is None:  # the tick
         consultation.state = workflow.CLOSED
         consultation.save(update_fields=["state"])
-        audit_record("legislation.consultation.close", congress=consultation.congress,
-                     target=consultation)  # fmt: skip
+        audit_record(
+            "legislation.consultation.close", congress=consultation.congress, target=consultation
+        )
         timeline_record(consultation, verb="close", summary=_("征询期满，自动截止"), public=True)
         return consultation
     _transition(consultation, "close", actor, _("征求意见截止"))
@@ -490,10 +515,11 @@ def opinion_submit(
         raise
     if source == Opinion.Source.EXPERT and fields.get("expert"):
         expert_ledger_record(
-            expert=fields["expert"], kind="立法意见",
+            expert=fields["expert"],
+            kind="立法意见",
             summary=f"对《{consultation.title}》提出意见"[:500],
             url=f"/legislation/{consultation.pk}/",
-        )  # fmt: skip
+        )
     return opinion
 
 
@@ -513,22 +539,34 @@ def expert_question_ask(
     if not question.strip():
         raise ValidationError({"question": _("请填写问题。")})
     asked = ExpertQuestion.objects.create(
-        consultation=consultation, expert=expert, article=article, question=question.strip(),
+        consultation=consultation,
+        expert=expert,
+        article=article,
+        question=question.strip(),
         asked_by=actor,
-    )  # fmt: skip
+    )
     if expert.user_id:
         notify(
-            expert.user, title=_("专家咨询：《%(t)s》") % {"t": consultation.title},
-            body=question.strip()[:200], url=f"/legislation/portal/{consultation.pk}/",
-            kind="legislation.expert_question", congress=consultation.congress,
+            expert.user,
+            title=_("专家咨询：《%(t)s》") % {"t": consultation.title},
+            body=question.strip()[:200],
+            url=f"/legislation/portal/{consultation.pk}/",
+            kind="legislation.expert_question",
+            congress=consultation.congress,
             channels=("inbox", "email"),
-        )  # fmt: skip
+        )
     audit_record(
-        "legislation.expert_question.ask", actor=actor, congress=consultation.congress,
+        "legislation.expert_question.ask",
+        actor=actor,
+        congress=consultation.congress,
         target=asked,
-    )  # fmt: skip
-    timeline_record(consultation, verb="ask_expert", summary=_("向专家%(n)s咨询") % {"n": expert.name},
-                    actor=actor)  # fmt: skip
+    )
+    timeline_record(
+        consultation,
+        verb="ask_expert",
+        summary=_("向专家%(n)s咨询") % {"n": expert.name},
+        actor=actor,
+    )
     return asked
 
 
@@ -545,14 +583,21 @@ def expert_question_answer(*, question: ExpertQuestion, answer: str, actor: User
     question.answered_at = timezone.now()
     question.save(update_fields=["answer", "answered_at"])
     expert_ledger_record(
-        expert=question.expert, kind="立法咨询",
+        expert=question.expert,
+        kind="立法咨询",
         summary=f"解答《{consultation.title}》咨询：{question.question}"[:500],
         url=f"/legislation/{consultation.pk}/",
-    )  # fmt: skip
+    )
     audit_record(
-        "legislation.expert_question.answer", actor=actor, congress=consultation.congress,
+        "legislation.expert_question.answer",
+        actor=actor,
+        congress=consultation.congress,
         target=question,
-    )  # fmt: skip
-    timeline_record(consultation, verb="answer", summary=_("专家%(n)s作出解答") % {"n": question.expert.name},
-                    actor=actor)  # fmt: skip
+    )
+    timeline_record(
+        consultation,
+        verb="answer",
+        summary=_("专家%(n)s作出解答") % {"n": question.expert.name},
+        actor=actor,
+    )
     return question

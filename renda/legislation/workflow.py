@@ -1,6 +1,7 @@
 """The consultation workflow as a table, and the one function that reads it (no ORM).
 
-States: draft (准备中) → open (征询中) → closed (已截止) → reported (已报送) → finalized (已公布终稿).
+States: draft (准备中) → open (征询中) → closed (已截止) → reported (已报送)
+→ finalized (已公布终稿).
 Actors: staff, officer, deputy, expert, public (anyone, signed in or not).
 """
 
