@@ -11,12 +11,14 @@ class FilingsConfig(AppConfig):
         from renda.core.home import Panel, register_panel
         from renda.core.roles import Role
         from renda.filings import demo, permissions, tick  # noqa: F401  (registers them)
+        from renda.filings.views import home_context
 
         register_panel(
             Panel(
                 roles=frozenset({Role.STAFF, Role.ADMIN, Role.FILER, Role.GOV_REVIEWER}),
                 title=_("规范性文件备案审查"),
                 template="filings/_home_panel.html",
+                context=home_context,
                 order=50,
             )
         )

@@ -511,6 +511,7 @@ def track_close(*, track: Track, actor: User, today: dt.date | None = None) -> T
     track.state = _move(track, Action.CLOSE, actor)
     today = _today(today)
     open_corrections.update(closed_on=today)
+    _record(track, "close", _("纠正到位，予以销号。"), actor)
     _conclude(track, actor, today)
     return track
 

@@ -51,3 +51,22 @@ def _is_utf8(data: bytes) -> bool:
 def findings_of(text: str) -> list:
     """Run the automated pre-review on a normative document's text."""
     return prereview(text, doc_type="normative")
+
+
+def mark_findings(text: str, findings: list) -> str:
+    """Return the text escaped, each finding's clause wrapped in a <mark> linked to its card."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    pieces, at = [], 0
+    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+        if finding.start < at or finding.end > len(text) or finding.end <= finding.start:
+            continue  # overlaps an earlier mark, or does not fit this version
+        pieces.append(escape(text[at : finding.start]))
+        pieces.append(
+            f'<mark id="clause-{finding.pk}" class="{finding.decision}" '
+            f'data-finding="{finding.pk}">{escape(text[finding.start : finding.end])}</mark>'
+        )
+        at = finding.end
+    pieces.append(escape(text[at:]))
+    return mark_safe("".join(pieces))  # every piece of the text is escaped above
