@@ -33,9 +33,11 @@ class Round(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     title = models.CharField(_("名称"), max_length=100)
     seats = models.PositiveSmallIntegerField(
-        _("票决项目数"), default=10, validators=[MinValueValidator(1)],
+        _("票决项目数"),
+        default=10,
+        validators=[MinValueValidator(1)],
         help_text=_("代表从候选项目中最多选择的项目数（N）。"),
-    )  # fmt: skip
+    )
     state = models.CharField(
         _("阶段"), max_length=20, choices=State.choices, default=State.COLLECTING
     )
@@ -78,9 +80,11 @@ class Project(models.Model):
     )
     spent = models.DecimalField(_("已支出（万元）"), max_digits=12, decimal_places=2, default=0)
     unit = models.ForeignKey(
-        "directory.Organization", verbose_name=_("责任单位"), on_delete=models.PROTECT,
+        "directory.Organization",
+        verbose_name=_("责任单位"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     co_units = models.ManyToManyField(
         "directory.Organization", verbose_name=_("配合单位"), blank=True, related_name="+"
     )
@@ -89,9 +93,7 @@ class Project(models.Model):
     percent = models.PositiveSmallIntegerField(
         _("完成进度（%）"), default=0, validators=[MaxValueValidator(100)]
     )
-    state = models.CharField(
-        _("状态"), max_length=20, choices=State.choices, default=State.DRAFT
-    )
+    state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.DRAFT)
     votes = models.PositiveIntegerField(_("得票"), null=True, blank=True)
     verification = models.TextField(_("验收意见"), blank=True)
     verified_at = models.DateTimeField(_("验收时间"), null=True, blank=True)
@@ -104,10 +106,11 @@ class Project(models.Model):
         ordering = ["round", "id"]
         indexes = [models.Index(fields=["round", "state"])]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
-                                   name="project_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="project_ends_after_start"
+            ),
             models.CheckConstraint(condition=Q(percent__lte=100), name="project_percent_max"),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -119,8 +122,11 @@ class Project(models.Model):
     @property
     def is_implementing(self) -> bool:
         return self.state in (
-            self.State.ADOPTED, self.State.IN_PROGRESS, self.State.COMPLETED, self.State.VERIFIED
-        )  # fmt: skip
+            self.State.ADOPTED,
+            self.State.IN_PROGRESS,
+            self.State.COMPLETED,
+            self.State.VERIFIED,
+        )
 
 
 class Proposal(models.Model):
@@ -146,9 +152,13 @@ class Proposal(models.Model):
         _("状态"), max_length=20, choices=State.choices, default=State.RECEIVED
     )
     project = models.ForeignKey(
-        Project, verbose_name=_("归入项目"), null=True, blank=True, on_delete=models.SET_NULL,
+        Project,
+        verbose_name=_("归入项目"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="proposals",
-    )  # fmt: skip
+    )
     reply = models.CharField(_("答复"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -276,6 +286,9 @@ class Result(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["vote", "project"], name="result_once_per_project")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id}: {self.votes}"
 
 
 class Milestone(models.Model):

@@ -74,6 +74,7 @@ TRANSITIONS: dict[tuple[Kind, str, str], Rule] = {
     (Kind.ROUND, R.COLLECTING, "propose"): _rule({P, S}, R.COLLECTING),
     (Kind.ROUND, R.COLLECTING, "shortlist"): _rule({S}, R.COLLECTING),
     (Kind.ROUND, R.COLLECTING, "close_collection"): _rule({S}, R.SHORTLISTING),
+    (Kind.ROUND, R.COLLECTING, "publish"): _rule({S}, R.COMMENTING),  # closes collection too
     (Kind.ROUND, R.SHORTLISTING, "shortlist"): _rule({S}, R.SHORTLISTING),
     (Kind.ROUND, R.SHORTLISTING, "publish"): _rule({S}, R.COMMENTING),
     (Kind.ROUND, R.COMMENTING, "comment"): _rule({P, D}, R.COMMENTING),

@@ -25,9 +25,7 @@ def serving_deputy(user: User | None, congress: Congress) -> Deputy | None:
     """Return the user's serving deputy record in `congress`, if they are one."""
     if user is None or not user.is_authenticated:
         return None
-    return Deputy.objects.filter(
-        user=user, congress=congress, status=Deputy.Status.SERVING
-    ).first()
+    return Deputy.objects.filter(user=user, congress=congress, status=Deputy.Status.SERVING).first()
 
 
 def actors_for(user: User | None, congress: Congress, project: Project | None = None) -> set[Actor]:

@@ -30,8 +30,9 @@ def round_create(*, congress: Congress, year: int, title: str, seats: int, actor
         raise ValidationError({"year": _("%(year)d 年度已经建立。") % {"year": year}})
     round_ = Round.objects.create(congress=congress, year=year, title=title, seats=seats)
     audit_record("projects.round.create", actor=actor, congress=congress, target=round_)
-    timeline_record(round_, verb="create", summary=_("开始征集民生实事项目"), actor=actor,
-                    public=True)  # fmt: skip
+    timeline_record(
+        round_, verb="create", summary=_("开始征集民生实事项目"), actor=actor, public=True
+    )
     return round_
 
 
@@ -79,10 +80,19 @@ def proposal_submit(
                 source_label=(source_label or "").strip()[:100],
                 idempotency_key=key,
             )
-            timeline_record(proposal, verb="receive", summary=_("已收到您提出的民生实事项目"),
-                            actor_label=_("群众"), public=True)  # fmt: skip
-            audit_record("projects.proposal.submit", congress=congress, target=proposal,
-                         data={"source": proposal.source_label})  # fmt: skip
+            timeline_record(
+                proposal,
+                verb="receive",
+                summary=_("已收到您提出的民生实事项目"),
+                actor_label=_("群众"),
+                public=True,
+            )
+            audit_record(
+                "projects.proposal.submit",
+                congress=congress,
+                target=proposal,
+                data={"source": proposal.source_label},
+            )
     except IntegrityError:
         existing = Proposal.objects.filter(congress=congress, idempotency_key=key).first()
         if key and existing is not None:  # a double tap raced the first request
@@ -100,8 +110,10 @@ def round_advance(*, round: Round, action: str, actor: User) -> Round:
     round.state = require(Kind.ROUND, round.state, action, actors_for(actor, round.congress))
     round.save(update_fields=["state"])
     audit_record(f"projects.round.{action}", actor=actor, congress=round.congress, target=round)
-    summary = {"close_collection": _("群众点单征集结束，开始遴选候选项目"),
-               "close": _("本年度民生实事项目办结")}[action]  # fmt: skip
+    summary = {
+        "close_collection": _("群众点单征集结束，开始遴选候选项目"),
+        "close": _("本年度民生实事项目办结"),
+    }[action]
     timeline_record(round, verb=action, summary=summary, actor=actor, public=True)
     return round
 
@@ -159,8 +171,12 @@ def candidate_save(
     project.co_units.set(co_units)
     for proposal in proposals:
         proposal_merge(proposal=proposal, project=project, actor=actor)
-    audit_record("projects.candidate.create" if created else "projects.candidate.update",
-                 actor=actor, congress=round.congress, target=project)  # fmt: skip
+    audit_record(
+        "projects.candidate.create" if created else "projects.candidate.update",
+        actor=actor,
+        congress=round.congress,
+        target=project,
+    )
     if created:
         timeline_record(project, verb="shortlist", summary=_("列入候选项目"), actor=actor)
     return project
@@ -178,10 +194,20 @@ def proposal_merge(*, proposal: Proposal, project: Project, actor: User) -> Prop
     proposal.project = project
     proposal.round = proposal.round or project.round
     proposal.save(update_fields=["state", "project", "round"])
-    timeline_record(proposal, verb="merge", actor=actor, public=True,
-                    summary=_("已归入候选项目“%(title)s”") % {"title": project.title})  # fmt: skip
-    audit_record("projects.proposal.merge", actor=actor, congress=proposal.congress,
-                 target=proposal, data={"project": project.pk})  # fmt: skip
+    timeline_record(
+        proposal,
+        verb="merge",
+        actor=actor,
+        public=True,
+        summary=_("已归入候选项目“%(title)s”") % {"title": project.title},
+    )
+    audit_record(
+        "projects.proposal.merge",
+        actor=actor,
+        congress=proposal.congress,
+        target=proposal,
+        data={"project": project.pk},
+    )
     return proposal
 
 
@@ -194,10 +220,16 @@ def proposal_decline(*, proposal: Proposal, reply: str, actor: User) -> Proposal
     )
     proposal.reply = require_text(reply, "reply", _("答复"), 500)
     proposal.save(update_fields=["state", "reply"])
-    timeline_record(proposal, verb="decline", summary=_("未采纳：%(r)s") % {"r": proposal.reply},
-                    actor=actor, public=True)  # fmt: skip
-    audit_record("projects.proposal.decline", actor=actor, congress=proposal.congress,
-                 target=proposal)  # fmt: skip
+    timeline_record(
+        proposal,
+        verb="decline",
+        summary=_("未采纳：%(r)s") % {"r": proposal.reply},
+        actor=actor,
+        public=True,
+    )
+    audit_record(
+        "projects.proposal.decline", actor=actor, congress=proposal.congress, target=proposal
+    )
     return proposal
 
 
@@ -208,8 +240,9 @@ def project_withdraw(*, project: Project, actor: User) -> Project:
         Kind.PROJECT, project.state, "withdraw", actors_for(actor, project.congress)
     )
     project.save(update_fields=["state", "updated_at"])
-    audit_record("projects.candidate.withdraw", actor=actor, congress=project.congress,
-                 target=project)  # fmt: skip
+    audit_record(
+        "projects.candidate.withdraw", actor=actor, congress=project.congress, target=project
+    )
     return project
 
 
@@ -228,20 +261,34 @@ def round_publish(*, round: Round, comment_until: dt.date | None, actor: User) -
     for project in drafts:
         project.state = require(Kind.PROJECT, project.state, "publish", actors)
         project.save(update_fields=["state", "updated_at"])
-        timeline_record(project, verb="publish", summary=_("候选项目公示，征求意见"),
-                        actor=actor, public=True)  # fmt: skip
+        timeline_record(
+            project, verb="publish", summary=_("候选项目公示，征求意见"), actor=actor, public=True
+        )
     round.state, round.comment_until = next_state, comment_until
     round.save(update_fields=["state", "comment_until"])
-    audit_record("projects.round.publish", actor=actor, congress=round.congress, target=round,
-                 data={"candidates": len(drafts)})  # fmt: skip
-    timeline_record(round, verb="publish", actor=actor, public=True,
-                    summary=_("公示 %(m)d 个候选项目") % {"m": len(drafts)})  # fmt: skip
+    audit_record(
+        "projects.round.publish",
+        actor=actor,
+        congress=round.congress,
+        target=round,
+        data={"candidates": len(drafts)},
+    )
+    timeline_record(
+        round,
+        verb="publish",
+        actor=actor,
+        public=True,
+        summary=_("公示 %(m)d 个候选项目") % {"m": len(drafts)},
+    )
     return round
 
 
 @transaction.atomic
-def comment_add(*, project: Project, body: str, name: str = "", actor: User | None = None) -> Comment:
+def comment_add(
+    *, project: Project, body: str, name: str = "", actor: User | None = None
+) -> Comment:
     """Add a public comment on a published candidate."""
+    project = Project.objects.select_related("round__congress").get(pk=project.pk)
     round = project.round
     require(Kind.ROUND, round.state, "comment", actors_for(actor, round.congress))
     if project.state != Project.State.CANDIDATE:

@@ -65,30 +65,50 @@ def vote_open(
     if not (0 < num <= den):
         raise ValidationError({"quorum": _("法定人数比例不正确。")})
     vote = Vote.objects.create(
-        round=round, title=title[:100], seats=seats, entitled=len(roll),
-        quorum_num=num, quorum_den=den,
-    )  # fmt: skip
+        round=round,
+        title=title[:100],
+        seats=seats,
+        entitled=len(roll),
+        quorum_num=num,
+        quorum_den=den,
+    )
     vote.candidates.set(candidates)
     Elector.objects.bulk_create([Elector(vote=vote, deputy=deputy) for deputy in roll])
     round.state = next_state
     round.save(update_fields=["state"])
-    audit_record("projects.vote.open", actor=actor, congress=round.congress, target=vote,
-                 data={"entitled": len(roll), "seats": seats, "candidates": len(candidates)})  # fmt: skip
-    timeline_record(round, verb="open_vote", actor=actor, public=True,
-                    summary=_("代表票决开始：%(m)d 个候选项目选 %(n)d 个")
-                    % {"m": len(candidates), "n": seats})  # fmt: skip
+    audit_record(
+        "projects.vote.open",
+        actor=actor,
+        congress=round.congress,
+        target=vote,
+        data={"entitled": len(roll), "seats": seats, "candidates": len(candidates)},
+    )
+    timeline_record(
+        round,
+        verb="open_vote",
+        actor=actor,
+        public=True,
+        summary=_("代表票决开始：%(m)d 个候选项目选 %(n)d 个") % {"m": len(candidates), "n": seats},
+    )
     for deputy in roll:
         if deputy.user_id:
-            notify(deputy.user, title=_("请参加民生实事项目票决"), kind="projects.vote",
-                   body=vote.title, url=f"/projects/votes/{vote.pk}/ballot/",
-                   congress=round.congress)  # fmt: skip
+            notify(
+                deputy.user,
+                title=_("请参加民生实事项目票决"),
+                kind="projects.vote",
+                body=vote.title,
+                url=f"/projects/votes/{vote.pk}/ballot/",
+                congress=round.congress,
+            )
     return vote
 
 
 _ADOPTED_STATES = (
-    Project.State.ADOPTED, Project.State.IN_PROGRESS, Project.State.COMPLETED,
+    Project.State.ADOPTED,
+    Project.State.IN_PROGRESS,
+    Project.State.COMPLETED,
     Project.State.VERIFIED,
-)  # fmt: skip
+)
 
 
 def _candidate_ids(vote: Vote) -> list[int]:
@@ -108,7 +128,7 @@ def _claim(vote: Vote, deputy: Deputy, channel: str, actor: User) -> None:
 
 @transaction.atomic
 def ballot_cast(*, vote: Vote, choices: Iterable[int], actor: User) -> None:
-    """Cast the acting deputy's electronic ballot: up to N choices, once; the choice stays secret."""
+    """Cast the acting deputy's electronic ballot: up to N choices, once, in secret."""
     vote = Vote.objects.select_related("round__congress").get(pk=vote.pk)
     congress = vote.round.congress
     require(Kind.VOTE, vote.state, "cast", actors_for(actor, congress))
@@ -134,8 +154,13 @@ def paper_voter_record(*, vote: Vote, deputy: Deputy, actor: User) -> None:
         raise ValidationError({"deputy": _("这位代表已经投过票。")}) from exc
     except PermissionDenied as exc:
         raise ValidationError({"deputy": _("这位代表不在本次票决的代表名单中。")}) from exc
-    audit_record("projects.ballot.paper_voter", actor=actor, congress=congress, target=vote,
-                 data={"deputy": deputy.pk})  # fmt: skip
+    audit_record(
+        "projects.ballot.paper_voter",
+        actor=actor,
+        congress=congress,
+        target=vote,
+        data={"deputy": deputy.pk},
+    )
 
 
 @transaction.atomic
@@ -187,32 +212,41 @@ def vote_count(*, vote: Vote, actor: User) -> tally.Tally:
     vote.state = require(Kind.VOTE, vote.state, "count", actors)
     voted = Elector.objects.filter(vote=vote, voted_at__isnull=False).count()
     if voted != Ballot.objects.filter(vote=vote).count():
-        raise ValidationError(
-            _("投票代表人数与票箱中的选票数不一致，请先录入全部纸质选票。")
-        )
+        raise ValidationError(_("投票代表人数与票箱中的选票数不一致，请先录入全部纸质选票。"))
     ballots = _shuffle_box(vote)
     result = tally.count(
-        ballots, candidates=_candidate_ids(vote), seats=vote.seats, entitled=vote.entitled,
-        quorum_num=vote.quorum_num, quorum_den=vote.quorum_den,
-    )  # fmt: skip
+        ballots,
+        candidates=_candidate_ids(vote),
+        seats=vote.seats,
+        entitled=vote.entitled,
+        quorum_num=vote.quorum_num,
+        quorum_den=vote.quorum_den,
+    )
     vote.counted_at = timezone.now()
     vote.cast, vote.invalid = result.cast, result.invalid
     vote.quorum_met, vote.digest = result.quorum, result.digest
     vote.save()
     projects = {p.pk: p for p in Project.objects.filter(pk__in=_candidate_ids(vote))}
     for row in result.results:
-        Result.objects.create(vote=vote, project_id=row.candidate, votes=row.votes,
-                              outcome=row.outcome, rank=row.rank)  # fmt: skip
+        Result.objects.create(
+            vote=vote, project_id=row.candidate, votes=row.votes, outcome=row.outcome, rank=row.rank
+        )
         if not result.quorum:
             continue
         project = projects[row.candidate]
-        project.state = require(Kind.PROJECT, project.state, OUTCOME_ACTIONS[row.outcome],
-                                {Actor.SYSTEM})  # fmt: skip
+        project.state = require(
+            Kind.PROJECT, project.state, OUTCOME_ACTIONS[row.outcome], {Actor.SYSTEM}
+        )
         project.votes = row.votes
         project.save(update_fields=["state", "votes", "updated_at"])
-        timeline_record(project, verb=row.outcome, actor=actor, public=True,
-                        summary=_("票决得票 %(v)d 票：%(o)s")
-                        % {"v": row.votes, "o": OUTCOME_LABELS[row.outcome]})  # fmt: skip
+        timeline_record(
+            project,
+            verb=row.outcome,
+            actor=actor,
+            public=True,
+            summary=_("票决得票 %(v)d 票：%(o)s")
+            % {"v": row.votes, "o": OUTCOME_LABELS[row.outcome]},
+        )
     if result.quorum:
         round.state = require(Kind.ROUND, round.state, "count", actors)
         summary = _("票决结果：%(a)d 个项目通过") % {"a": len(result.adopted)}
@@ -220,8 +254,13 @@ def vote_count(*, vote: Vote, actor: User) -> tally.Tally:
         round.state = require(Kind.ROUND, round.state, "void", actors)
         summary = _("投票人数未达法定人数，本次票决无效")
     round.save(update_fields=["state"])
-    audit_record("projects.vote.count", actor=actor, congress=congress, target=vote,
-                 data={"cast": result.cast, "digest": result.digest, "quorum": result.quorum})  # fmt: skip
+    audit_record(
+        "projects.vote.count",
+        actor=actor,
+        congress=congress,
+        target=vote,
+        data={"cast": result.cast, "digest": result.digest, "quorum": result.quorum},
+    )
     timeline_record(round, verb="count", summary=summary, actor=actor, public=True)
     return result
 

@@ -138,7 +138,7 @@ class TestTopN:
         assert outcomes(result)[B] == outcomes(result)[C] == Outcome.FAILED
 
     def test_invalid_ballots_count_for_turnout_only(self):
-        votes = ballots((5, [A])) + [(True, []), (True, [])]
+        votes = [*ballots((5, [A])), (True, []), (True, [])]
         result = tally.count(votes, candidates=CANDIDATES, seats=1, entitled=9)
         assert result.cast == 7 and result.invalid == 2
         assert result.adopted == [A]  # 5 of 9 is more than half
