@@ -32,7 +32,7 @@ def search_page(params) -> dict:
     if query:
         ids, total = search.search(documents, query, offset=(number - 1) * PAGE, limit=PAGE)
         found = Filing.objects.select_related("body").in_bulk(ids)
-        terms = search.query_terms(query)
+        terms = [query, *search.query_terms(query)]
         results = [
             (found[pk], search.highlight(found[pk].text, terms)) for pk in ids if pk in found
         ]
