@@ -240,6 +240,12 @@ RENDA_UPLOAD_MAX_BYTES = int(os.environ.get("RENDA_UPLOAD_MAX_MB", "20")) * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 RENDA_SITE_NAME = os.environ.get("RENDA_SITE_NAME", "智慧人大")
+
+# Citizen channel floods (per 10 minutes): one device may send a few messages; one address
+# (a crowd behind one NAT gateway at a reception event) many, with a captcha past a threshold.
+RENDA_CHANNEL_DEVICE_LIMIT = int(os.environ.get("RENDA_CHANNEL_DEVICE_LIMIT", "5"))
+RENDA_CHANNEL_CAPTCHA_AFTER = int(os.environ.get("RENDA_CHANNEL_CAPTCHA_AFTER", "30"))
+RENDA_CHANNEL_ADDRESS_LIMIT = int(os.environ.get("RENDA_CHANNEL_ADDRESS_LIMIT", "600"))
 # The public address QR codes encode (e.g. https://renda.example.gov.cn); empty: the request's host.
 RENDA_PUBLIC_BASE_URL = os.environ.get("RENDA_PUBLIC_BASE_URL", "")
 

@@ -8,7 +8,10 @@ from django.http import HttpRequest
 
 @dataclass(frozen=True)
 class Panel:
-    """A block on the home page: a title and a template rendered with the request's context."""
+    """A block on the home page: a title and a template.
+
+    The template sees the page's context plus `data`, what `context(request)` returns.
+    """
 
     roles: frozenset[str]
     title: str

@@ -39,6 +39,12 @@ def hit(key: str, *, limit: int, window: int, now: float | None = None) -> Decis
     return Decision(allowed=count <= limit, count=count, retry_after=retry_after)
 
 
+def peek(key: str, *, window: int, now: float | None = None) -> int:
+    """Return how many attempts `key` has made in the current window, without counting one."""
+    now = time.time() if now is None else now
+    return int(cache.get(f"rl:{key}:{int(now // window)}") or 0)
+
+
 def limit_requests(
     scope: str,
     *,

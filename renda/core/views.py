@@ -43,7 +43,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/home.html",
         {
             "memberships": [(m, ROLE_DESCRIPTIONS.get(m.role, "")) for m in memberships],
-            "panels": panels_for(roles),
+            "panels": [
+                (panel, panel.context(request) if panel.context else {})
+                for panel in panels_for(roles)
+            ],
             "notices": notices.inbox_for(request.user, unread_only=True)[:5],
             "reminders": request.user.reminders.filter(
                 sent_at__isnull=True, cancelled_at__isnull=True

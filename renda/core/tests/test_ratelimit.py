@@ -42,3 +42,13 @@ def test_decorated_view_answers_429_in_chinese_with_retry_after():
     other.user = request.user
     assert view(other).status_code == 200
     assert view(factory.get("/", REMOTE_ADDR="192.0.2.1")).status_code == 200  # GET not counted
+
+
+def test_peek_reads_without_counting():
+    from renda.core.ratelimit import peek
+
+    assert peek("t:p", window=60, now=2000.0) == 0
+    hit("t:p", limit=5, window=60, now=2000.0)
+    hit("t:p", limit=5, window=60, now=2001.0)
+    assert peek("t:p", window=60, now=2002.0) == 2
+    assert peek("t:p", window=60, now=2002.0) == 2
