@@ -149,6 +149,9 @@ def group_texts(
 ) -> Grouping:
     """Group texts: exact duplicates, then near-duplicates; label groups of campaign_min+."""
     n = len(texts)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return Grouping(group=empty, size=empty, representative={}, campaign_min=campaign_min)
     index: dict[str, int] = {}
     unique_of = np.fromiter(
         (index.setdefault(normalise(t), len(index)) for t in texts), dtype=np.int64, count=n
