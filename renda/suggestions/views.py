@@ -289,4 +289,4 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             messages.success(request, message)
             return redirect("suggestions:detail", pk=pk)
     suggestion.refresh_from_db()
-    return _render_detail(request, suggestion, bound=(action, form), status=422)
+    return _render_detail(request, suggestion, bound=(action, form))
