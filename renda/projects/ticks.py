@@ -31,8 +31,12 @@ def remind_check_ins(now: dt.datetime) -> int:
     today = timezone.localdate(now)
     scheduled = 0
     for round_ in Round.objects.filter(state=Round.State.DECIDED).select_related("congress"):
-        projects = Project.objects.filter(round=round_, state__in=["adopted", "in_progress", "completed"])
-        staff = Membership.objects.filter(congress=round_.congress, role=Role.STAFF).select_related("user")
+        projects = Project.objects.filter(
+            round=round_, state__in=["adopted", "in_progress", "completed"]
+        )
+        staff = Membership.objects.filter(congress=round_.congress, role=Role.STAFF).select_related(
+            "user"
+        )
         for stage, due in due_dates(round_.year).items():
             if not (today >= due - dt.timedelta(days=LEAD_DAYS) and today <= due):
                 continue
