@@ -8,12 +8,14 @@ document.addEventListener("DOMContentLoaded", function () {
     if (node) window.echarts.init(node).setOption(option);
   }
   draw("chart-classes", {
+    animation: false,
     tooltip: {},
     series: [{ type: "pie", radius: "60%", data: data.classes.labels.map(function (label, i) {
       return { name: label, value: data.classes.values[i] };
     }) }],
   });
   draw("chart-verdicts", {
+    animation: false,
     tooltip: {}, legend: { data: [data.labels.first, data.labels.final] },
     xAxis: { type: "category", data: data.verdicts.labels }, yAxis: { type: "value" },
     series: [
@@ -22,6 +24,7 @@ document.addEventListener("DOMContentLoaded", function () {
     ],
   });
   draw("chart-units", {
+    animation: false,
     tooltip: {}, grid: { left: 160 },
     xAxis: { type: "value", max: 100 }, yAxis: { type: "category", inverse: true, data: data.units.labels },
     series: [{ type: "bar", data: data.units.scores }],
