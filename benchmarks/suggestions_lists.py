@@ -70,7 +70,9 @@ for n in range(size):
         lead_unit=rng.choice(units) if handled else None,
         due_on=today + dt.timedelta(days=rng.randrange(-30, 90)) if handled else None,
         result_class=rng.choice("ABCD") if state == State.CLOSED else "",
-        first_verdict=rng.choice(["satisfied", "basic", "unsatisfied"]) if state == State.CLOSED else "",
+        first_verdict=(
+            rng.choice(["satisfied", "basic", "unsatisfied"]) if state == State.CLOSED else ""
+        ),
         verdict="satisfied" if state == State.CLOSED else "",
         replied_on_time=rng.random() < 0.9 if state in (State.CLOSED, State.REPLIED) else None,
     ))  # fmt: skip
@@ -138,7 +140,7 @@ list_ms, list_queries = timed(staff_list_page)
 overdue_ms, _q = timed(overdue_page)
 overview_ms, overview_queries = timed(overview_page, repeat=3)
 baseline_ms, _q = timed(baseline)
-print(f"seeded {size} suggestions and {events} timeline events in {seed_s:.1f}s on {connection.vendor}")
+print(f"seeded {size} suggestions and {events} timeline events in {seed_s:.1f}s")
 print(
     f"list_ms={list_ms:.1f} list_queries={list_queries} overdue_ms={overdue_ms:.1f} "
     f"overview_ms={overview_ms:.1f} overview_queries={overview_queries} "

@@ -235,7 +235,8 @@ def suggestion_register(request: HttpRequest, pk: int, payload: RegisterIn):
 def suggestion_decline(request: HttpRequest, pk: int, payload: ReasonIn):
     """Turn a submitted suggestion into a reference opinion, with the reason."""
     return _run(request, pk, lambda s: services.suggestion_decline(
-        suggestion=s, reason=payload.reason, actor=request.user, version=payload.version))  # fmt: skip
+        suggestion=s, reason=payload.reason, actor=request.user,
+        version=payload.version))  # fmt: skip
 
 
 def _org(congress: Congress, pk: int | None):

@@ -82,8 +82,8 @@ def year_report(congress: Congress, figures: Figures) -> bytes:
     _para(document, _("二、办理结果"), font=HEADING_FONT)
     _table(
         document, [_("办理结果"), _("件数"), _("占比")],
-        [[str(c.label), figures.classes.get(c.value, 0), _pct(figures.share(figures.classes, c.value))]
-         for c in ResultClass],
+        [[str(c.label), figures.classes.get(c.value, 0),
+          _pct(figures.share(figures.classes, c.value))] for c in ResultClass],
     )  # fmt: skip
     _para(document, _("三、代表满意度"), font=HEADING_FONT)
     _para(
@@ -92,15 +92,16 @@ def year_report(congress: Congress, figures: Figures) -> bytes:
     )
     _table(
         document, [_("评价"), _("首次测评"), _("最终测评")],
-        [[str(v.label), figures.first_verdicts.get(v.value, 0), figures.final_verdicts.get(v.value, 0)]
-         for v in Verdict],
+        [[str(v.label), figures.first_verdicts.get(v.value, 0),
+          figures.final_verdicts.get(v.value, 0)] for v in Verdict],
     )  # fmt: skip
     _para(document, _("四、承办单位办理情况及排名"), font=HEADING_FONT)
     _table(
         document,
-        [_("名次"), _("承办单位"), _("主办件数"), _("按期答复率"), _("满意率"), _("重新办理"), _("得分")],
-        [[n, u.unit, u.assigned, _pct(u.on_time_rate), _pct(u.satisfaction_rate), u.rehandled, u.score]
-         for n, u in enumerate(figures.units, start=1)],
+        [_("名次"), _("承办单位"), _("主办件数"), _("按期答复率"), _("满意率"),
+         _("重新办理"), _("得分")],
+        [[n, u.unit, u.assigned, _pct(u.on_time_rate), _pct(u.satisfaction_rate), u.rehandled,
+          u.score] for n, u in enumerate(figures.units, start=1)],
     )  # fmt: skip
     _para(
         document,

@@ -160,7 +160,8 @@ def _do_decide(s, f, u):
 def _do_reply(s, f, u):
     d = f.cleaned_data
     handling.reply_submit(suggestion=s, result_class=d["result_class"], body=d["body"],
-        commitments=f.commitments(), document=d["document"], actor=u, version=_version(f))  # fmt: skip
+        commitments=f.commitments(), document=d["document"], actor=u,
+        version=_version(f))  # fmt: skip
     return _("已答复。")
 
 

@@ -55,7 +55,12 @@ def test_suggestion_from_draft_to_satisfied(page, demo_site):
     log_in(page, url, "unit")
     page.goto(f"{url}/suggestions/")
     page.click(f"text={TITLE}")
-    act(page, "reply", fields={"body": "已列入明年计划。"}, select={"result_class": "C类：因条件限制需以后解决"})
+    act(
+        page,
+        "reply",
+        fields={"body": "已列入明年计划。"},
+        select={"result_class": "C类：因条件限制需以后解决"},
+    )
     assert page.locator('[data-testid="state"]').inner_text() == "已答复待评价"
     log_out(page)
 

@@ -25,7 +25,12 @@ def test_deputy_drafts_and_submits_through_the_pages(client, world):
     assert "请填写" in response.content.decode() or response.status_code == 200
     response = client.post(
         reverse("suggestions:new"),
-        {"title": "关于路灯的建议", "body": "文昌路路灯不亮。", "category": "urban", "period": "session"},
+        {
+            "title": "关于路灯的建议",
+            "body": "文昌路路灯不亮。",
+            "category": "urban",
+            "period": "session",
+        },
     )
     suggestion = world.deputy.__class__.objects.none()
     assert response.status_code == 302
