@@ -72,13 +72,14 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     roles = _roles(request.user, consultation)
     articles = list(selectors.draft_articles(consultation))
     data = request.POST if request.method == "POST" else None
+    points = _points(request.user, consultation)
     kind = request.POST.get("kind", "")
     forms = {
         "comment": OpinionForm(data if kind == "comment" else None, articles=articles,
                                initial={"idempotency_key": _key()}),
         "offline": OfflineOpinionForm(data if kind == "offline" else None, articles=articles,
-                                      points=_points(request.user, consultation),
-                                      initial={"idempotency_key": _key()}),
+                                      points=points, initial={"idempotency_key": _key(),
+                                      "point": points.first() if len(points) == 1 else None}),
     }  # fmt: skip
     questions = ExpertQuestion.objects.filter(
         consultation=consultation, expert__user=request.user
