@@ -5,7 +5,8 @@ are thousands of copies of a template with small edits: characters changed, drop
 a personal line appended, punctuation changed), counts them per article and runs the grouping
 the app runs (`renda.legislation.grouping.group_texts`). Baseline in the same process: hashing
 the normalised texts only (exact duplicates). Last line:
-`seconds=… baseline_seconds=… peak_mb=… opinions=… groups=… campaigns=… campaign_recall=… campaign_purity=…`
+`seconds=… baseline_seconds=… peak_mb=… opinions=… groups=… campaigns=…
+campaign_recall=… campaign_purity=…`
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ VERBS = [
 OBJECTS = [
     "收费标准", "公示期限", "处罚幅度", "投诉渠道", "监督责任", "补偿办法", "适用范围", "法律责任",
     "信息公开方式", "应急处置程序", "维修资金使用", "充电设施建设", "噪声管控时段", "犬只登记程序",
-    "停车泊位分配", "老年人助餐服务", "无障碍设施", "垃圾分类投放点", "租赁合同备案", "消防通道管理",
+    "停车泊位分配", "老年人助餐服务", "无障碍设施",
+    "垃圾分类投放点", "租赁合同备案", "消防通道管理",
 ]  # fmt: skip
 REASONS = [
     "否则基层难以执行", "实践中争议较多", "群众反映强烈", "与上位法表述不一致", "期限过短难以落实",
@@ -166,7 +168,8 @@ def main() -> None:
     recall, purity = score(result.group, result.is_campaign(), planted)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"articles_with_opinions={int((per_article > 0).sum())} planted={len(set(planted.tolist())) - 1}"
+        f"articles_with_opinions={int((per_article > 0).sum())} "
+        f"planted={len(set(planted.tolist())) - 1}"
     )
     print(
         f"seconds={seconds:.2f} baseline_seconds={baseline:.2f} peak_mb={peak_mb:.0f} "

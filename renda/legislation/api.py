@@ -81,9 +81,14 @@ class Error(Schema):
 
 def _out(c: Consultation) -> dict:
     return {
-        "id": c.pk, "title": c.title, "congress": c.congress.name, "state": c.state,
-        "opens_on": c.opens_on, "closes_on": c.closes_on, "notes": c.notes,
-    }  # fmt: skip
+        "id": c.pk,
+        "title": c.title,
+        "congress": c.congress.name,
+        "state": c.state,
+        "opens_on": c.opens_on,
+        "closes_on": c.closes_on,
+        "notes": c.notes,
+    }
 
 
 @router.get("/consultations", response=list[ConsultationOut], summary="正在征求意见的草案")
@@ -113,10 +118,15 @@ def opinion_create(request: HttpRequest, pk: int, payload: OpinionIn):
         return 429, {"detail": "提交过于频繁，请稍后再试。"}
     try:
         opinion = services.opinion_submit(
-            consultation=consultation, text=payload.text, article=payload.article,
-            name=payload.name, phone=payload.phone, source="api",
-            idempotency_key=payload.idempotency_key, actor=request.user,
-        )  # fmt: skip
+            consultation=consultation,
+            text=payload.text,
+            article=payload.article,
+            name=payload.name,
+            phone=payload.phone,
+            source="api",
+            idempotency_key=payload.idempotency_key,
+            actor=request.user,
+        )
     except ValidationError as exc:
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         return 422, {"detail": {k: "；".join(v) for k, v in detail.items()}}
@@ -144,13 +154,19 @@ def opinion_list(
     rows = selectors.opinion_list(consultation, article=article)[offset : offset + limit]
     return [
         {
-            "id": o.pk, "article": o.article.number if o.article_id else None, "text": o.text,
-            "source": o.source, "group": o.group_id,
-            "is_campaign": bool(o.group_id and o.group.is_campaign), "tags": o.tags,
-            "handling_view": o.handling_view, "adoption": o.adoption, "created_at": o.created_at,
+            "id": o.pk,
+            "article": o.article.number if o.article_id else None,
+            "text": o.text,
+            "source": o.source,
+            "group": o.group_id,
+            "is_campaign": bool(o.group_id and o.group.is_campaign),
+            "tags": o.tags,
+            "handling_view": o.handling_view,
+            "adoption": o.adoption,
+            "created_at": o.created_at,
         }
         for o in rows
-    ]  # fmt: skip
+    ]
 
 
 @router.post(
@@ -177,8 +193,14 @@ def statistics(request: HttpRequest):
         "per_year": stats["per_year"],
         "per_point": stats["per_point"],
         "per_consultation": [
-            {"id": c.pk, "title": c.title, "year": c.year, "opinions": c.opinion_count,
-             "adopted": c.adopted_count, "rate": c.rate}
+            {
+                "id": c.pk,
+                "title": c.title,
+                "year": c.year,
+                "opinions": c.opinion_count,
+                "adopted": c.adopted_count,
+                "rate": c.rate,
+            }
             for c in stats["per_consultation"]
         ],
-    }  # fmt: skip
+    }

@@ -48,22 +48,37 @@ OPEN_DRAFT = """临川市电动自行车管理条例（草案）
 """
 
 LAW_TITLES = [
-    "中华人民共和国民法典（草案）", "中华人民共和国未成年人保护法（修订草案）",
-    "中华人民共和国家庭教育促进法（草案）", "中华人民共和国乡村振兴促进法（草案）",
-    "中华人民共和国反电信网络诈骗法（草案）", "中华人民共和国妇女权益保障法（修订草案）",
-    "中华人民共和国无障碍环境建设法（草案）", "中华人民共和国立法法（修正草案）",
-    "中华人民共和国行政复议法（修订草案）", "中华人民共和国慈善法（修正草案）",
-    "中华人民共和国学前教育法（草案）", "中华人民共和国农村集体经济组织法（草案）",
-    "中华人民共和国治安管理处罚法（修订草案）", "中华人民共和国民营经济促进法（草案）",
-    "东江省物业管理条例（修订草案）", "东江省养老服务条例（草案）", "东江省河湖长制条例（草案）",
-    "东江省社会信用条例（草案）", "东江省优化营商环境条例（修订草案）",
-    "东江省消费者权益保护条例（草案）", "东江省全民健身条例（修订草案）",
-    "临川市居家养老服务条例（草案）", "临川市养犬管理条例（草案）",
-    "临川市生活垃圾分类管理条例（草案）", "临川市餐饮业油烟管理办法（草案）",
-    "临川市停车管理条例（草案）", "临川市文明行为促进条例（草案）",
-    "临川市住房租赁管理若干规定（草案）", "临川市城市绿化条例（修订草案）",
+    "中华人民共和国民法典（草案）",
+    "中华人民共和国未成年人保护法（修订草案）",
+    "中华人民共和国家庭教育促进法（草案）",
+    "中华人民共和国乡村振兴促进法（草案）",
+    "中华人民共和国反电信网络诈骗法（草案）",
+    "中华人民共和国妇女权益保障法（修订草案）",
+    "中华人民共和国无障碍环境建设法（草案）",
+    "中华人民共和国立法法（修正草案）",
+    "中华人民共和国行政复议法（修订草案）",
+    "中华人民共和国慈善法（修正草案）",
+    "中华人民共和国学前教育法（草案）",
+    "中华人民共和国农村集体经济组织法（草案）",
+    "中华人民共和国治安管理处罚法（修订草案）",
+    "中华人民共和国民营经济促进法（草案）",
+    "东江省物业管理条例（修订草案）",
+    "东江省养老服务条例（草案）",
+    "东江省河湖长制条例（草案）",
+    "东江省社会信用条例（草案）",
+    "东江省优化营商环境条例（修订草案）",
+    "东江省消费者权益保护条例（草案）",
+    "东江省全民健身条例（修订草案）",
+    "临川市居家养老服务条例（草案）",
+    "临川市养犬管理条例（草案）",
+    "临川市生活垃圾分类管理条例（草案）",
+    "临川市餐饮业油烟管理办法（草案）",
+    "临川市停车管理条例（草案）",
+    "临川市文明行为促进条例（草案）",
+    "临川市住房租赁管理若干规定（草案）",
+    "临川市城市绿化条例（修订草案）",
     "临川市历史文化名城保护条例（草案）",
-]  # fmt: skip
+]
 PAST_OPINIONS = 610  # + 31 on the open draft = 641
 PAST_ADOPTED = 24  # + 1 on the open draft = 25
 OPEN_OPINIONS = [
@@ -104,14 +119,18 @@ def load_legislation(context: DemoContext) -> None:
         year = 2023 + n * 3 // len(LAW_TITLES)
         opens = dt.date(year, 1 + n % 12, 5)
         consultation = services.consultation_create(
-            congress=district, title=title, text=_article_text(title), opens_on=opens,
-            closes_on=opens + dt.timedelta(days=30), actor=staff,
+            congress=district,
+            title=title,
+            text=_article_text(title),
+            opens_on=opens,
+            closes_on=opens + dt.timedelta(days=30),
+            actor=staff,
             legislature="全国人大常委会法制工作委员会" if title.startswith("中华") else "",
-        )  # fmt: skip
+        )
         articles = list(consultation.articles.all())
         count = opinions_left // (len(LAW_TITLES) - n)
         opinions_left -= count
-        adopted = min(adopted_left, 1 if n % 5 else 2)
+        adopted = min(adopted_left, 0 if n % 5 == 4 else 1)
         adopted_left -= adopted
         rows = []
         for k in range(count):
@@ -119,13 +138,17 @@ def load_legislation(context: DemoContext) -> None:
             deputy = rng.choice(deputies) if k % 7 == 0 else None
             rows.append(
                 Opinion(
-                    consultation=consultation, article=rng.choice([None, *articles]),
+                    consultation=consultation,
+                    article=rng.choice([None, *articles]),
                     text=f"关于{title.split('（')[0]}的意见{k + 1}：建议进一步明确有关部门职责，增强可操作性。",
                     source=Opinion.Source.DEPUTY if deputy else Opinion.Source.OFFLINE,
-                    method=rng.choice(["visit", "symposium", "phone"]), point=point, deputy=deputy,
-                    name=deputy.name if deputy else "", adoption="not_adopted",
+                    method=rng.choice(["visit", "symposium", "phone"]),
+                    point=point,
+                    deputy=deputy,
+                    name=deputy.name if deputy else "",
+                    adoption="not_adopted",
                 )
-            )  # fmt: skip
+            )
         for k, opinion in enumerate(rows[:adopted]):
             opinion.adoption = Opinion.Adoption.ADOPTED
             opinion.certificate_no = f"DJ-LC-QH-{year}-{n:02d}{k:02d}"
@@ -133,42 +156,65 @@ def load_legislation(context: DemoContext) -> None:
         Consultation.objects.filter(pk=consultation.pk).update(state=Consultation.State.FINALIZED)
 
     consultation = services.consultation_create(
-        congress=district, text=OPEN_DRAFT, opens_on=today - dt.timedelta(days=5),
-        closes_on=today + dt.timedelta(days=25), actor=staff,
+        congress=district,
+        text=OPEN_DRAFT,
+        opens_on=today - dt.timedelta(days=5),
+        closes_on=today + dt.timedelta(days=25),
+        actor=staff,
         legislature="临川市人大常委会法制工作委员会",
         notes="为解决电动自行车停放充电难、火灾隐患多等问题，市人大常委会将本条例列入年度立法计划。"
         "草案共四章十条，重点规定登记通行、停放充电和法律责任。",
-    )  # fmt: skip
-    services.question_add(consultation=consultation, text="老旧小区充电设施如何建设、费用由谁承担？",
-                          actor=staff)  # fmt: skip
+    )
+    services.question_add(
+        consultation=consultation, text="老旧小区充电设施如何建设、费用由谁承担？", actor=staff
+    )
     services.question_add(consultation=consultation, text="第九条罚款幅度是否合适？", actor=staff)
     services.consultation_publish(consultation=consultation, actor=staff)
     services.invitations_send(
-        consultation=consultation, deputy_field="城乡", expert_field="法学",
-        points=points[:4], actor=staff,
-    )  # fmt: skip
+        consultation=consultation,
+        deputy_field="城乡",
+        expert_field="法学",
+        points=points[:4],
+        actor=staff,
+    )
     officer = context.users["officer"]
     officer_point = CollectionPoint.objects.filter(officers__user=officer).first() or points[0]
     for number, text, method in OPEN_OPINIONS:
         services.opinion_submit(
-            consultation=consultation, text=text, article=number or None, source="offline",
-            point=officer_point, method=method, actor=officer, idempotency_key=f"demo-{number}",
-        )  # fmt: skip
+            consultation=consultation,
+            text=text,
+            article=number or None,
+            source="offline",
+            point=officer_point,
+            method=method,
+            actor=officer,
+            idempotency_key=f"demo-{number}",
+        )
     for k in range(26):
         services.opinion_submit(
-            consultation=consultation, text=CAMPAIGN if k % 3 else CAMPAIGN + "我是快递员。",
-            article=6, idempotency_key=f"demo-campaign-{k}",
-        )  # fmt: skip
+            consultation=consultation,
+            text=CAMPAIGN if k % 3 else CAMPAIGN + "我是快递员。",
+            article=6,
+            idempotency_key=f"demo-campaign-{k}",
+        )
     services.opinion_submit(
-        consultation=consultation, text="建议明确物业服务企业发现楼道充电时的劝阻和报告义务。",
-        article=8, source="deputy", actor=context.users["deputy"], idempotency_key="demo-deputy",
-    )  # fmt: skip
+        consultation=consultation,
+        text="建议明确物业服务企业发现楼道充电时的劝阻和报告义务。",
+        article=8,
+        source="deputy",
+        actor=context.users["deputy"],
+        idempotency_key="demo-deputy",
+    )
     expert = Expert.objects.filter(user=context.users["expert"]).first()
     if expert is not None:
         services.expert_question_ask(
-            consultation=consultation, expert=expert, article=None, actor=staff,
+            consultation=consultation,
+            expert=expert,
+            article=None,
+            actor=staff,
             question="第九条对个人处五十元以上五百元以下罚款，是否符合消防法的规定？",
-        )  # fmt: skip
+        )
     first = consultation.opinions.order_by("pk").first()
-    Opinion.objects.filter(pk=first.pk).update(adoption=Opinion.Adoption.ADOPTED,
-                                               certificate_no="DJ-LC-QH-DEMO-0001")  # fmt: skip
+    Opinion.objects.filter(pk=first.pk).update(
+        adoption=Opinion.Adoption.ADOPTED, certificate_no="DJ-LC-QH-DEMO-0001"
+    )

@@ -107,8 +107,12 @@ def report_docx(consultation: Consultation) -> bytes:
     signer = consultation.congress.short_name or consultation.congress.name
     _para(document, signer, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     today = timezone.localdate()
-    _para(document, f"{today.year}年{today.month}月{today.day}日", indent=False,
-          align=WD_ALIGN_PARAGRAPH.RIGHT)  # fmt: skip
+    _para(
+        document,
+        f"{today.year}年{today.month}月{today.day}日",
+        indent=False,
+        align=WD_ALIGN_PARAGRAPH.RIGHT,
+    )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -123,8 +127,23 @@ def _cn(n: int) -> str:
     )
 
 
-HEADERS = ["编号", "条文", "意见内容", "来源", "收集方式", "采集点", "提出人类别", "姓名",
-           "联系方式", "分组", "群体性意见", "标签", "处理意见", "采纳情况", "提交时间"]  # fmt: skip
+HEADERS = [
+    "编号",
+    "条文",
+    "意见内容",
+    "来源",
+    "收集方式",
+    "采集点",
+    "提出人类别",
+    "姓名",
+    "联系方式",
+    "分组",
+    "群体性意见",
+    "标签",
+    "处理意见",
+    "采纳情况",
+    "提交时间",
+]
 KINDS = {"deputy": "人大代表", "expert": "专家", "citizen": "群众"}
 
 

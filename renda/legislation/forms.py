@@ -10,16 +10,19 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class ConsultationForm(forms.Form):
-    title = forms.CharField(label=_("草案名称"), max_length=200, required=False,
-                            help_text=_("留空则用草案文件中的标题"))  # fmt: skip
+    title = forms.CharField(
+        label=_("草案名称"), max_length=200, required=False, help_text=_("留空则用草案文件中的标题")
+    )
     legislature = forms.CharField(label=_("征询机关"), max_length=200, required=False)
     draft = forms.FileField(label=_("草案文件（.docx 或 .txt）"), required=False)
-    text = forms.CharField(label=_("或粘贴草案全文"), widget=forms.Textarea(attrs={"rows": 8}),
-                           required=False)  # fmt: skip
+    text = forms.CharField(
+        label=_("或粘贴草案全文"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
     opens_on = forms.DateField(label=_("开始日期"), required=False, widget=DATE)
     closes_on = forms.DateField(label=_("截止日期"), required=False, widget=DATE)
-    notes = forms.CharField(label=_("起草说明"), widget=forms.Textarea(attrs={"rows": 5}),
-                            required=False)  # fmt: skip
+    notes = forms.CharField(
+        label=_("起草说明"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
 
     def clean(self):
         data = super().clean()
@@ -37,13 +40,16 @@ class ArticleForm(forms.Form):
 
 class InviteForm(forms.Form):
     deputy_field = forms.CharField(label=_("代表专业领域"), required=False)
-    group = forms.ModelChoiceField(label=_("专业代表小组"), queryset=ProfessionalGroup.objects.none(),
-                                   required=False)  # fmt: skip
+    group = forms.ModelChoiceField(
+        label=_("专业代表小组"), queryset=ProfessionalGroup.objects.none(), required=False
+    )
     expert_field = forms.CharField(label=_("专家领域"), required=False)
     points = forms.ModelMultipleChoiceField(
-        label=_("立法信息采集点"), queryset=CollectionPoint.objects.none(), required=False,
+        label=_("立法信息采集点"),
+        queryset=CollectionPoint.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, congress, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,11 +74,13 @@ class OpinionForm(forms.Form):
     """What anyone fills in on the public page."""
 
     article = forms.TypedChoiceField(label=_("针对条文"), coerce=int, required=False, empty_value=0)
-    text = forms.CharField(label=_("您的意见"), widget=forms.Textarea(attrs={"rows": 6}),
-                           max_length=5000)  # fmt: skip
+    text = forms.CharField(
+        label=_("您的意见"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+    )
     name = forms.CharField(label=_("姓名（可不填）"), max_length=50, required=False)
-    phone = forms.CharField(label=_("联系电话（可不填，仅工作人员可见）"), max_length=30,
-                            required=False)  # fmt: skip
+    phone = forms.CharField(
+        label=_("联系电话（可不填，仅工作人员可见）"), max_length=30, required=False
+    )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, articles=(), **kwargs):
@@ -107,8 +115,9 @@ class AnswerForm(forms.Form):
 class FinalForm(forms.Form):
     title = forms.CharField(label=_("公布名称"), max_length=200, required=False)
     final = forms.FileField(label=_("公布文本（.docx 或 .txt）"), required=False)
-    text = forms.CharField(label=_("或粘贴公布文本"), widget=forms.Textarea(attrs={"rows": 8}),
-                           required=False)  # fmt: skip
+    text = forms.CharField(
+        label=_("或粘贴公布文本"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
 
     def clean(self):
         data = super().clean()

@@ -75,12 +75,21 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     points = _points(request.user, consultation)
     kind = request.POST.get("kind", "")
     forms = {
-        "comment": OpinionForm(data if kind == "comment" else None, articles=articles,
-                               initial={"idempotency_key": _key()}),
-        "offline": OfflineOpinionForm(data if kind == "offline" else None, articles=articles,
-                                      points=points, initial={"idempotency_key": _key(),
-                                      "point": points.first() if len(points) == 1 else None}),
-    }  # fmt: skip
+        "comment": OpinionForm(
+            data if kind == "comment" else None,
+            articles=articles,
+            initial={"idempotency_key": _key()},
+        ),
+        "offline": OfflineOpinionForm(
+            data if kind == "offline" else None,
+            articles=articles,
+            points=points,
+            initial={
+                "idempotency_key": _key(),
+                "point": points.first() if len(points) == 1 else None,
+            },
+        ),
+    }
     questions = ExpertQuestion.objects.filter(
         consultation=consultation, expert__user=request.user
     ).select_related("article")
@@ -93,10 +102,15 @@ def portal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "legislation/portal/detail.html",
         {
-            "c": consultation, "articles": articles, "roles": roles, "forms": forms,
-            "questions": questions, "answer_form": AnswerForm(), "mine": mine.select_related("article", "point"),
+            "c": consultation,
+            "articles": articles,
+            "roles": roles,
+            "forms": forms,
+            "questions": questions,
+            "answer_form": AnswerForm(),
+            "mine": mine.select_related("article", "point"),
         },
-    )  # fmt: skip
+    )
 
 
 def _key() -> str:
@@ -135,10 +149,16 @@ def _handle(request, consultation, roles, kind, forms, questions) -> bool:
                 raise PermissionDenied
             extra = {}
         services.opinion_submit(
-            consultation=consultation, text=data["text"], article=data["article"] or None,
-            name=data["name"], phone=data["phone"], source=source,
-            idempotency_key=data["idempotency_key"] or None, actor=request.user, **extra,
-        )  # fmt: skip
+            consultation=consultation,
+            text=data["text"],
+            article=data["article"] or None,
+            name=data["name"],
+            phone=data["phone"],
+            source=source,
+            idempotency_key=data["idempotency_key"] or None,
+            actor=request.user,
+            **extra,
+        )
         messages.success(request, _("意见已保存。"))
         return True
     except ValidationError as exc:

@@ -81,10 +81,15 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
             data = form.cleaned_data
             try:
                 opinion = services.opinion_submit(
-                    consultation=consultation, text=data["text"], article=data["article"] or None,
-                    name=data["name"], phone=data["phone"], source="online",
-                    idempotency_key=data["idempotency_key"] or None, actor=request.user,
-                )  # fmt: skip
+                    consultation=consultation,
+                    text=data["text"],
+                    article=data["article"] or None,
+                    name=data["name"],
+                    phone=data["phone"],
+                    source="online",
+                    idempotency_key=data["idempotency_key"] or None,
+                    actor=request.user,
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             except PermissionDenied as exc:

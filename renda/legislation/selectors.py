@@ -125,17 +125,27 @@ def report_data(consultation: Consultation) -> dict:
     if general:
         found = positions.get(None, [])
         articles.append(
-            ArticleReport("总体意见", "", general, found[:POSITIONS_PER_ARTICLE],
-                          max(0, len(found) - POSITIONS_PER_ARTICLE))
-        )  # fmt: skip
+            ArticleReport(
+                "总体意见",
+                "",
+                general,
+                found[:POSITIONS_PER_ARTICLE],
+                max(0, len(found) - POSITIONS_PER_ARTICLE),
+            )
+        )
     for article in articles_with_counts(consultation):
         if not article.opinion_count:
             continue
         found = positions.get(article.pk, [])
         articles.append(
-            ArticleReport(article.label, article.text, article.opinion_count,
-                          found[:POSITIONS_PER_ARTICLE], max(0, len(found) - POSITIONS_PER_ARTICLE))
-        )  # fmt: skip
+            ArticleReport(
+                article.label,
+                article.text,
+                article.opinion_count,
+                found[:POSITIONS_PER_ARTICLE],
+                max(0, len(found) - POSITIONS_PER_ARTICLE),
+            )
+        )
     opinions = consultation.opinions
     by_point = list(
         opinions.filter(point__isnull=False)

@@ -72,10 +72,15 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
         try:
             consultation = services.consultation_create(
                 congress=congresses.order_by("level", "path").first(),
-                title=data["title"], legislature=data["legislature"], upload=data["draft"],
-                text=data["text"], opens_on=data["opens_on"], closes_on=data["closes_on"],
-                notes=data["notes"], actor=request.user,
-            )  # fmt: skip
+                title=data["title"],
+                legislature=data["legislature"],
+                upload=data["draft"],
+                text=data["text"],
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                notes=data["notes"],
+                actor=request.user,
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -148,9 +153,10 @@ def article_edit(request: HttpRequest, pk: int, article_pk: int) -> HttpResponse
             messages.success(request, _("条文已更正。"))
             return redirect("legislation:detail", pk=pk)
     return render(
-        request, "legislation/staff/article_edit.html", {"c": consultation, "article": article,
-                                                          "form": form}
-    )  # fmt: skip
+        request,
+        "legislation/staff/article_edit.html",
+        {"c": consultation, "article": article, "form": form},
+    )
 
 
 @login_required
@@ -174,8 +180,9 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     form = InviteForm(request.POST, congress=consultation.congress)
     if form.is_valid():
         try:
-            count = services.invitations_send(consultation=consultation, actor=request.user,
-                                              **form.cleaned_data)  # fmt: skip
+            count = services.invitations_send(
+                consultation=consultation, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as exc:
             _flash(request, exc)
         else:
@@ -190,8 +197,9 @@ def expert_ask(request: HttpRequest, pk: int) -> HttpResponse:
     form = ExpertQuestionForm(request.POST, congress=consultation.congress)
     if form.is_valid():
         try:
-            services.expert_question_ask(consultation=consultation, actor=request.user,
-                                         **form.cleaned_data)  # fmt: skip
+            services.expert_question_ask(
+                consultation=consultation, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as exc:
             _flash(request, exc)
         else:
@@ -241,9 +249,11 @@ def opinions_act(request: HttpRequest, pk: int) -> HttpResponse:
             raise ValidationError(_("请先选择意见。"))
         if action == "handle":
             n = reviewing.opinions_handle(
-                opinions=selected, tags=request.POST.get("tags", ""),
-                handling_view=request.POST.get("handling_view", ""), actor=request.user,
-            )  # fmt: skip
+                opinions=selected,
+                tags=request.POST.get("tags", ""),
+                handling_view=request.POST.get("handling_view", ""),
+                actor=request.user,
+            )
             messages.success(request, _("已处理 %(n)d 条意见（含同组意见）。") % {"n": n})
         elif action == "merge":
             reviewing.opinions_merge(opinions=selected, actor=request.user)
@@ -295,8 +305,9 @@ def group_review(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
     consultation = _consultation(request, pk)
     group = get_object_or_404(OpinionGroup, consultation=consultation, pk=group_pk)
     try:
-        reviewing.group_review(group=group, is_campaign=request.POST.get("campaign") == "1",
-                               actor=request.user)  # fmt: skip
+        reviewing.group_review(
+            group=group, is_campaign=request.POST.get("campaign") == "1", actor=request.user
+        )
     except ValidationError as exc:
         _flash(request, exc)
     return redirect("legislation:groups", pk=pk)
@@ -333,8 +344,13 @@ def final(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            reviewing.final_import(consultation=consultation, upload=data["final"],
-                                   text=data["text"], title=data["title"], actor=request.user)  # fmt: skip
+            reviewing.final_import(
+                consultation=consultation,
+                upload=data["final"],
+                text=data["text"],
+                title=data["title"],
+                actor=request.user,
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -349,9 +365,15 @@ def final(request: HttpRequest, pk: int) -> HttpResponse:
     for article in selectors.final_articles(consultation).filter(change=Article.Change.ADDED):
         rows.append({"draft": None, "final": article, "left": [], "right": [("ins", article.text)]})
     return render(
-        request, "legislation/staff/final.html", {"c": consultation, "form": form, "rows": rows,
-                                                   "has_final": consultation.final_title != ""}
-    )  # fmt: skip
+        request,
+        "legislation/staff/final.html",
+        {
+            "c": consultation,
+            "form": form,
+            "rows": rows,
+            "has_final": consultation.final_title != "",
+        },
+    )
 
 
 @login_required

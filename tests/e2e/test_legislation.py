@@ -67,7 +67,7 @@ def test_consultation_end_to_end(browser, demo_site, tmp_path):
     staff.click('[data-testid="close"]')
     with staff.expect_download() as download:
         staff.click('[data-testid="report"]')
-    report = Document(io.BytesIO(open(download.value.path(), "rb").read()))
+    report = Document(io.BytesIO(download.value.path().read_bytes()))
     text = "\n".join(p.text for p in report.paragraphs)
     assert "共收到意见2条" in text
     assert "第三条罚款幅度太宽，建议首次违法以教育为主。" in text

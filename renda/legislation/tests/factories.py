@@ -36,23 +36,44 @@ def setup_people():
     )
     entry_save(instance=InformationOfficer(point=point, name="吴芳", user=officer), actor=None)
     deputy = entry_save(
-        instance=Deputy(congress=congress, name="张志强", level=DeputyLevel.COUNTY, term=18,
-                        field="城乡建设", user=deputy_user),
+        instance=Deputy(
+            congress=congress,
+            name="张志强",
+            level=DeputyLevel.COUNTY,
+            term=18,
+            field="城乡建设",
+            user=deputy_user,
+        ),
         actor=None,
-    )  # fmt: skip
+    )
     expert = entry_save(
-        instance=Expert(congress=congress, name="孙立", field="法学",
-                        appointed_on=dt.date(2025, 1, 1), user=expert_user),
+        instance=Expert(
+            congress=congress,
+            name="孙立",
+            field="法学",
+            appointed_on=dt.date(2025, 1, 1),
+            user=expert_user,
+        ),
         actor=None,
-    )  # fmt: skip
-    return {"congress": congress, "staff": staff, "officer": officer, "point": point,
-            "deputy_user": deputy_user, "deputy": deputy, "expert_user": expert_user,
-            "expert": expert}  # fmt: skip
+    )
+    return {
+        "congress": congress,
+        "staff": staff,
+        "officer": officer,
+        "point": point,
+        "deputy_user": deputy_user,
+        "deputy": deputy,
+        "expert_user": expert_user,
+        "expert": expert,
+    }
 
 
 def open_consultation(people, text=DRAFT):
     consultation = services.consultation_create(
-        congress=people["congress"], text=text, actor=people["staff"],
-        opens_on=dt.date(2026, 1, 1), closes_on=dt.date(2026, 2, 1),
-    )  # fmt: skip
+        congress=people["congress"],
+        text=text,
+        actor=people["staff"],
+        opens_on=dt.date(2026, 1, 1),
+        closes_on=dt.date(2026, 2, 1),
+    )
     return services.consultation_publish(consultation=consultation, actor=people["staff"])

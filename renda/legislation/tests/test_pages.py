@@ -31,8 +31,12 @@ def test_public_pages_show_articles_and_store_before_saying_received(client, peo
     assert page.status_code == 200 and "第三条" in page.content.decode()
     form = client.get(f"/drafts/{consultation.pk}/comment/?article=3")
     key = form.context["form"].initial["idempotency_key"]
-    data = {"article": 3, "text": "<script>alert(1)</script>罚款太高", "phone": "13812345678",
-            "idempotency_key": key}  # fmt: skip
+    data = {
+        "article": 3,
+        "text": "<script>alert(1)</script>罚款太高",
+        "phone": "13812345678",
+        "idempotency_key": key,
+    }
     response = client.post(f"/drafts/{consultation.pk}/comment/", data)
     assert response.status_code == 302
     client.post(f"/drafts/{consultation.pk}/comment/", data)  # a double tap
@@ -68,14 +72,22 @@ def test_session_limit_is_tighter_than_the_address_limit(client, people, setting
     refused = client.post(f"/drafts/{consultation.pk}/comment/", {"article": 0, "text": "再来"})
     assert refused.status_code == 429
     other = type(client)()  # another phone behind the same gateway
-    assert other.post(f"/drafts/{consultation.pk}/comment/",
-                      {"article": 0, "text": "另一个人"}).status_code == 302  # fmt: skip
+    assert (
+        other.post(
+            f"/drafts/{consultation.pk}/comment/", {"article": 0, "text": "另一个人"}
+        ).status_code
+        == 302
+    )
 
 
 def test_staff_pages_are_for_staff_only(client, people):
     consultation = open_consultation(people)
-    for user, status in ((people["officer"], 403), (people["deputy_user"], 403),
-                         (make_user(), 403), (people["staff"], 200)):  # fmt: skip
+    for user, status in (
+        (people["officer"], 403),
+        (people["deputy_user"], 403),
+        (make_user(), 403),
+        (people["staff"], 200),
+    ):
         client.logout()
         login(client, user)
         assert client.get(f"/legislation/{consultation.pk}/").status_code == status
@@ -89,9 +101,15 @@ def test_officer_enters_offline_opinion_in_the_portal(client, people):
     assert page.status_code == 200 and "录入线下收集的意见" in page.content.decode()
     response = client.post(
         f"/legislation/portal/{consultation.pk}/",
-        {"kind": "offline", "article": 3, "text": "村民说罚款太高", "point": people["point"].pk,
-         "method": "symposium", "idempotency_key": "x1"},
-    )  # fmt: skip
+        {
+            "kind": "offline",
+            "article": 3,
+            "text": "村民说罚款太高",
+            "point": people["point"].pk,
+            "method": "symposium",
+            "idempotency_key": "x1",
+        },
+    )
     assert response.status_code == 302
     opinion = consultation.opinions.get()
     assert opinion.method == "symposium" and opinion.source == Opinion.Source.OFFLINE
@@ -100,11 +118,20 @@ def test_officer_enters_offline_opinion_in_the_portal(client, people):
 def test_report_and_excel_read_back(client, people):
     consultation = open_consultation(people)
     for k in range(11):
-        services.opinion_submit(consultation=consultation, article=3,
-                                text="强烈要求第三条罚款降到二十元以下" + "！" * (k % 3))  # fmt: skip
-    services.opinion_submit(consultation=consultation, text="=HYPERLINK(\"x\")建议", article=1,
-                            source="offline", point=people["point"], method="phone",
-                            actor=people["officer"])  # fmt: skip
+        services.opinion_submit(
+            consultation=consultation,
+            article=3,
+            text="强烈要求第三条罚款降到二十元以下" + "！" * (k % 3),
+        )
+    services.opinion_submit(
+        consultation=consultation,
+        text='=HYPERLINK("x")建议',
+        article=1,
+        source="offline",
+        point=people["point"],
+        method="phone",
+        actor=people["officer"],
+    )
     reviewing.consultation_group(consultation=consultation, actor=people["staff"])
     services.consultation_close(consultation=consultation, actor=people["staff"])
     login(client, people["staff"])
@@ -134,8 +161,9 @@ def test_report_and_excel_read_back(client, people):
 
 def test_certificate_is_a_pdf_for_adopted_opinions_only(client, people):
     consultation = open_consultation(people)
-    opinion = services.opinion_submit(consultation=consultation, text="罚款应降低", article=3,
-                                      name="钱晓东")  # fmt: skip
+    opinion = services.opinion_submit(
+        consultation=consultation, text="罚款应降低", article=3, name="钱晓东"
+    )
     services.consultation_close(consultation=consultation, actor=people["staff"])
     reviewing.final_import(consultation=consultation, text=DRAFT, actor=people["staff"])
     login(client, people["staff"])

@@ -56,14 +56,26 @@ def test_staff_correct_the_parse_only_before_publishing(people):
         congress=people["congress"], text=DRAFT, actor=people["staff"]
     )
     article = consultation.articles.get(number=2)
-    services.article_update(article=article, label="第二条", caption="适用范围", chapter="",
-                            text="本条例适用于清河区。", actor=people["staff"])  # fmt: skip
+    services.article_update(
+        article=article,
+        label="第二条",
+        caption="适用范围",
+        chapter="",
+        text="本条例适用于清河区。",
+        actor=people["staff"],
+    )
     article.refresh_from_db()
     assert article.caption == "适用范围" and article.text == "本条例适用于清河区。"
     services.consultation_publish(consultation=consultation, actor=people["staff"])
     with pytest.raises(ValidationError):
-        services.article_update(article=article, label="第二条", caption="", chapter="",
-                                text="改", actor=people["staff"])  # fmt: skip
+        services.article_update(
+            article=article,
+            label="第二条",
+            caption="",
+            chapter="",
+            text="改",
+            actor=people["staff"],
+        )
 
 
 def test_others_cannot_create_or_publish(people):
@@ -81,23 +93,33 @@ def test_others_cannot_create_or_publish(people):
 def test_invitations_reach_deputies_experts_and_officers_once(people):
     consultation = open_consultation(people)
     count = services.invitations_send(
-        consultation=consultation, deputy_field="城乡", expert_field="法学",
-        points=[people["point"]], actor=people["staff"],
-    )  # fmt: skip
+        consultation=consultation,
+        deputy_field="城乡",
+        expert_field="法学",
+        points=[people["point"]],
+        actor=people["staff"],
+    )
     assert count == 3
     for user in (people["deputy_user"], people["expert_user"], people["officer"]):
         assert Notification.objects.filter(recipient=user, kind="legislation.invite").count() == 1
-    again = services.invitations_send(consultation=consultation, deputy_field="城乡",
-                                      actor=people["staff"])  # fmt: skip
+    again = services.invitations_send(
+        consultation=consultation, deputy_field="城乡", actor=people["staff"]
+    )
     assert again == 0
 
 
 def test_anyone_submits_once_per_idempotency_key_while_open(people):
     consultation = open_consultation(people)
-    first = services.opinion_submit(consultation=consultation, text="建议修改第三条罚款幅度。",
-                                    article=3, idempotency_key="k1", phone="13812345678")  # fmt: skip
-    again = services.opinion_submit(consultation=consultation, text="建议修改第三条罚款幅度。",
-                                    article=3, idempotency_key="k1")  # fmt: skip
+    first = services.opinion_submit(
+        consultation=consultation,
+        text="建议修改第三条罚款幅度。",
+        article=3,
+        idempotency_key="k1",
+        phone="13812345678",
+    )
+    again = services.opinion_submit(
+        consultation=consultation, text="建议修改第三条罚款幅度。", article=3, idempotency_key="k1"
+    )
     assert first.pk == again.pk
     assert consultation.opinions.count() == 1
     assert first.article.number == 3 and first.source == Opinion.Source.ONLINE
@@ -130,30 +152,50 @@ def test_no_opinions_before_opening_or_after_closing(people):
 def test_officer_enters_offline_opinion_with_point_and_method(people):
     consultation = open_consultation(people)
     opinion = services.opinion_submit(
-        consultation=consultation, text="村民建议罚款降低。", article=3, source="offline",
-        point=people["point"], method="visit", actor=people["officer"],
-    )  # fmt: skip
+        consultation=consultation,
+        text="村民建议罚款降低。",
+        article=3,
+        source="offline",
+        point=people["point"],
+        method="visit",
+        actor=people["officer"],
+    )
     assert opinion.point == people["point"] and opinion.method == "visit"
     with pytest.raises(ValidationError) as error:
-        services.opinion_submit(consultation=consultation, text="无采集点", source="offline",
-                                actor=people["officer"], method="visit")  # fmt: skip
+        services.opinion_submit(
+            consultation=consultation,
+            text="无采集点",
+            source="offline",
+            actor=people["officer"],
+            method="visit",
+        )
     assert "point" in error.value.message_dict
     with pytest.raises(PermissionDenied):
-        services.opinion_submit(consultation=consultation, text="冒充信息员", source="offline",
-                                point=people["point"], method="visit", actor=make_user())  # fmt: skip
+        services.opinion_submit(
+            consultation=consultation,
+            text="冒充信息员",
+            source="offline",
+            point=people["point"],
+            method="visit",
+            actor=make_user(),
+        )
 
 
 def test_deputy_and_expert_comment_and_expert_answers_into_ledger(people):
     consultation = open_consultation(people)
-    by_deputy = services.opinion_submit(consultation=consultation, text="代表意见",
-                                        source="deputy", actor=people["deputy_user"])  # fmt: skip
+    by_deputy = services.opinion_submit(
+        consultation=consultation, text="代表意见", source="deputy", actor=people["deputy_user"]
+    )
     assert by_deputy.deputy == people["deputy"] and by_deputy.name == "张志强"
     question = services.expert_question_ask(
-        consultation=consultation, expert=people["expert"], question="罚款幅度是否合法？",
+        consultation=consultation,
+        expert=people["expert"],
+        question="罚款幅度是否合法？",
         actor=people["staff"],
-    )  # fmt: skip
-    services.expert_question_answer(question=question, answer="符合消防法。",
-                                    actor=people["expert_user"])  # fmt: skip
+    )
+    services.expert_question_answer(
+        question=question, answer="符合消防法。", actor=people["expert_user"]
+    )
     ledger = ExpertLedgerEntry.objects.filter(expert=people["expert"])
     assert ledger.filter(kind="立法咨询").count() == 1
     with pytest.raises(PermissionDenied):
@@ -165,8 +207,11 @@ def test_deputy_and_expert_comment_and_expert_answers_into_ledger(people):
 def test_grouping_keeps_every_copy_and_reviewed_groups_survive(people):
     consultation = open_consultation(people)
     for k in range(12):
-        services.opinion_submit(consultation=consultation, article=3,
-                                text="强烈要求第三条罚款降到二十元以下！" + ("！" * (k % 2)))  # fmt: skip
+        services.opinion_submit(
+            consultation=consultation,
+            article=3,
+            text="强烈要求第三条罚款降到二十元以下！" + ("！" * (k % 2)),
+        )
     services.opinion_submit(consultation=consultation, text="建议第一条写明立法目的。")
     figures = reviewing.consultation_group(consultation=consultation, actor=people["staff"])
     assert figures == {"opinions": 13, "groups": 1, "campaigns": 1}
@@ -184,8 +229,9 @@ def test_handling_applies_to_the_whole_group_and_ungroup_resizes(people):
         services.opinion_submit(consultation=consultation, text="第三条罚款太高了建议降低")
     reviewing.consultation_group(consultation=consultation, actor=people["staff"], campaign_min=3)
     one = consultation.opinions.first()
-    count = reviewing.opinions_handle(opinions=[one], tags="罚款,  幅度", handling_view="建议采纳",
-                                      actor=people["staff"])  # fmt: skip
+    count = reviewing.opinions_handle(
+        opinions=[one], tags="罚款,  幅度", handling_view="建议采纳", actor=people["staff"]
+    )
     assert count == 3
     assert set(consultation.opinions.values_list("tags", flat=True)) == {"罚款,幅度"}
     reviewing.opinion_ungroup(opinion=one, actor=people["staff"])
@@ -194,8 +240,13 @@ def test_handling_applies_to_the_whole_group_and_ungroup_resizes(people):
 
 def test_final_text_is_aligned_and_adoption_credits_the_deputy(people):
     consultation = open_consultation(people)
-    opinion = services.opinion_submit(consultation=consultation, text="罚款应降低", article=3,
-                                      source="deputy", actor=people["deputy_user"])  # fmt: skip
+    opinion = services.opinion_submit(
+        consultation=consultation,
+        text="罚款应降低",
+        article=3,
+        source="deputy",
+        actor=people["deputy_user"],
+    )
     services.consultation_close(consultation=consultation, actor=people["staff"])
     with pytest.raises(ValidationError):
         reviewing.opinions_mark_adoption(
@@ -214,12 +265,14 @@ def test_final_text_is_aligned_and_adoption_credits_the_deputy(people):
     moved = consultation.articles.get(version=Article.Version.DRAFT, number=4)
     assert moved.counterpart.number == 5 and moved.change == Article.Change.SAME
     assert sum(1 for m in matches if m.change == "added") == 1
-    count = reviewing.opinions_mark_adoption(opinions=[opinion], adoption="adopted",
-                                             actor=people["staff"])  # fmt: skip
+    count = reviewing.opinions_mark_adoption(
+        opinions=[opinion], adoption="adopted", actor=people["staff"]
+    )
     opinion.refresh_from_db()
     assert count == 1 and opinion.certificate_no
-    assert Notification.objects.filter(recipient=people["deputy_user"],
-                                       kind="legislation.adopted").exists()  # fmt: skip
+    assert Notification.objects.filter(
+        recipient=people["deputy_user"], kind="legislation.adopted"
+    ).exists()
 
 
 def test_tick_closes_due_consultations_once(people):
