@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -30,9 +31,17 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
 def time_limits(congress: Congress) -> dict[str, int]:
-    """Working days allowed per kind of message in `congress` (defaults, then overrides)."""
-    limits = dict(rules.DEFAULT_WORKING_DAYS)
-    limits.update(TimeLimit.objects.filter(congress=congress).values_list("kind", "working_days"))
+    """Working days allowed per kind of message in `congress` (defaults, then overrides).
+
+    Cached for a minute: a changed limit applies to messages received after that.
+    """
+    key = f"channel:limits:{congress.pk}"
+    limits = cache.get(key)
+    if limits is None:
+        limits = dict(rules.DEFAULT_WORKING_DAYS)
+        rows = TimeLimit.objects.filter(congress=congress).values_list("kind", "working_days")
+        limits.update(rows)
+        cache.set(key, limits, 60)
     return limits
 
 
@@ -54,10 +63,14 @@ def find_by_secret(code: str, secret: str) -> Message | None:
 def recipient_by_code(code: str) -> Deputy | Station | None:
     """Find a public deputy or station by its public code."""
     code = (code or "").strip().lower()
-    return (
-        public_deputies().filter(public_code=code).first()
-        or public_stations().filter(public_code=code).first()
-    )
+    if not code:
+        return None
+    # One row by a unique key, with what the submission needs joined in, and no ordering.
+    deputy = public_deputies().filter(public_code=code).select_related("user").order_by()[:1]
+    if deputy:
+        return deputy[0]
+    station = public_stations().filter(public_code=code).select_related("manager").order_by()[:1]
+    return station[0] if station else None
 
 
 # ---- submission ---------------------------------------------------------------------------

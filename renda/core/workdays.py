@@ -7,6 +7,7 @@ a year the package does not know yet. For such a year, weekends are rest days.
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from enum import StrEnum
 
@@ -31,14 +32,19 @@ def is_known_year(year: int) -> bool:
     return True
 
 
-def is_workday(day: dt.date, overrides: Overrides = _NONE) -> bool:
-    """Tell whether `day` is a working day."""
-    if day in overrides:
-        return overrides[day]
+@functools.lru_cache(maxsize=8192)
+def _official_workday(day: dt.date) -> bool:
     try:
         return chinese_calendar.is_workday(day)
     except NotImplementedError:
         return day.weekday() < 5
+
+
+def is_workday(day: dt.date, overrides: Overrides = _NONE) -> bool:
+    """Tell whether `day` is a working day."""
+    if day in overrides:
+        return overrides[day]
+    return _official_workday(day)
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
