@@ -27,7 +27,7 @@ STATE_LABELS = {
     State.ASSIGNED: _("已交办承办单位"),
     State.UNIT_HANDLING: _("承办单位办理中"),
     State.REPLIED: _("已答复"),
-    State.CONVERTED: _("已转为代表建议"),
+    State.CONVERTED: _("已转为代表建议或立法意见"),
     State.MERGED: _("已合并办理"),
     State.RATED: _("已评价"),
 }

@@ -413,6 +413,50 @@ def message_reopen(*, message: Message, reason: str) -> Message:
     return message
 
 
+def message_to_suggestion(*, message: Message, actor: User):
+    """Turn a message to a deputy into that deputy's draft suggestion, keeping the link."""
+    from renda.suggestions.services import suggestion_draft_from_message, suggestion_url
+
+    if not message.deputy_id:
+        raise ValidationError(_("只有写给代表的留言可以转为代表建议。"))
+    with transaction.atomic():
+        label = _("群众留言 %(code)s") % {"code": rules.format_code(message.tracking_code)}
+        suggestion = suggestion_draft_from_message(
+            deputy=message.deputy, title=message.content[:30], body=message.content,
+            source_label=label, source_url=f"/channel/messages/{message.pk}/", actor=actor,
+        )  # fmt: skip
+        message_convert(message=message, actor=actor, label=_("代表建议"),
+                        url=suggestion_url(suggestion))  # fmt: skip
+    return suggestion
+
+
+def open_consultations(congress: Congress):
+    """Consultations of the message's congress (or above) that take opinions now."""
+    from renda.legislation.selectors import public_consultations
+
+    codes = congress.ancestor_codes()
+    return public_consultations().filter(congress__code__in=codes)
+
+
+def message_to_opinion(*, message: Message, actor: User, consultation_id):
+    """Hand a message on to an open legislative consultation as an opinion, keeping the link."""
+    from renda.legislation.services import opinion_submit
+
+    consultation = open_consultations(message.congress).filter(pk=consultation_id or 0).first()
+    if consultation is None:
+        raise ValidationError({"consultation": _("请选择正在征求意见的法规草案。")})
+    with transaction.atomic():
+        opinion = opinion_submit(
+            consultation=consultation, text=message.content, name=message.name,
+            phone=message.phone, source="channel",
+            idempotency_key=f"channel-{message.tracking_code}",
+        )  # fmt: skip
+        message_convert(message=message, actor=actor,
+                        label=_("立法意见（%(title)s）") % {"title": consultation.title},
+                        url=f"/legislation/{consultation.pk}/")  # fmt: skip
+    return opinion
+
+
 def office_users(congress: Congress) -> list[User]:
     """Staff who route fast-track messages in `congress`."""
     return list(

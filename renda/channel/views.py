@@ -4,7 +4,6 @@ from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -89,6 +88,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reason_form": forms.ReasonForm(),
         "merge_form": forms.MergeForm(),
         "assign_form": forms.AssignForm(units=handling_units(message.congress)),
+        "consultations": services.open_consultations(message.congress),
     }
     return render(request, "channel/detail.html", context)
 
@@ -132,7 +132,7 @@ def act(request: HttpRequest, pk: int, action: str, side: str) -> HttpResponse:
                 raise ValidationError({"into": _("找不到这个查询码。")})
             services.message_merge(message=message, into=into, actor=user)
         elif action is Action.CONVERT:
-            _convert(message, user)
+            _convert(message, user, post)
         elif action is Action.ASSIGN:
             form = forms.AssignForm(post, units=handling_units(message.congress))
             if not form.is_valid():
@@ -153,32 +153,20 @@ def act(request: HttpRequest, pk: int, action: str, side: str) -> HttpResponse:
 
 ACTION_LABELS = {
     Action.REPLY: _("答复"), Action.HANDLE: _("亲自办理"), Action.FORWARD: _("转人大办公室"),
-    Action.MERGE: _("合并"), Action.CONVERT: _("转为代表建议"), Action.ASSIGN: _("交办"),
+    Action.MERGE: _("合并"), Action.CONVERT: _("转办"), Action.ASSIGN: _("交办"),
     Action.ACCEPT: _("受理"), Action.RETURN: _("退回"), Action.RATE: _("评价"),
     Action.REOPEN: _("重新打开"),
 }  # fmt: skip
 
 
-def _convert(message: Message, user) -> None:
-    """Turn the message into a draft suggestion of the deputy it was addressed to."""
-    if not message.deputy_id:
-        raise ValidationError(_("只有写给代表的留言可以转为代表建议。"))
-    try:
-        from renda.suggestions.services import suggestion_draft_from_message
-    except ImportError as exc:
-        raise ValidationError(_("代表建议模块尚未启用。")) from exc
-    with transaction.atomic():
-        suggestion = suggestion_draft_from_message(
-            deputy=message.deputy,
-            title=message.content[:30],
-            body=message.content,
-            source_label=_("群众留言 %(code)s")
-            % {"code": rules.format_code(message.tracking_code)},
-            source_url=f"/channel/messages/{message.pk}/",
-            actor=user,
+def _convert(message: Message, user, post) -> None:
+    """Turn the message into a deputy's draft suggestion or a legislative opinion."""
+    if post.get("target") == "opinion":
+        services.message_to_opinion(
+            message=message, actor=user, consultation_id=post.get("consultation")
         )
-        url = suggestion.get_absolute_url() if hasattr(suggestion, "get_absolute_url") else ""
-        services.message_convert(message=message, actor=user, label=_("代表建议"), url=url)
+    else:
+        services.message_to_suggestion(message=message, actor=user)
 
 
 @login_required
