@@ -15,9 +15,11 @@ from renda.filings.workflow import Actor
 
 def profile_of(body: Organization) -> FilingBody:
     """Return where `body` files: its own profile, or its congress and that congress's reviewer."""
-    profile = FilingBody.objects.filter(organization=body).select_related(
-        "review_congress", "gov_reviewer"
-    ).first()
+    profile = (
+        FilingBody.objects.filter(organization=body)
+        .select_related("review_congress", "gov_reviewer")
+        .first()
+    )
     if profile is not None:
         return profile
     reviewer = Organization.objects.filter(
@@ -79,9 +81,9 @@ def reviewer_candidates(track: Track) -> QuerySet[User]:
     if track.side == Side.GOVERNMENT:
         return track.filing.gov_reviewer.members.filter(is_active=True)
     paths = [c for c in track.filing.congress.path.split("/") if c]
-    ids = Membership.objects.filter(
-        role__in=[Role.STAFF], congress__code__in=paths
-    ).values_list("user_id", flat=True)
+    ids = Membership.objects.filter(role__in=[Role.STAFF], congress__code__in=paths).values_list(
+        "user_id", flat=True
+    )
     return User.objects.filter(pk__in=ids, is_active=True).order_by("full_name")
 
 

@@ -60,7 +60,8 @@ def load_filings(context: DemoContext) -> None:
     filer, staff = context.users["filer"], context.users["lawstaff"]
     FilingContact.objects.get_or_create(
         organization=Organization.objects.get(congress=district, name="区市场监督管理局"),
-        user=filer, defaults={"name": filer.full_name, "post": "备案联络员"},
+        user=filer,
+        defaults={"name": filer.full_name, "post": "备案联络员"},
     )
     today = timezone.localdate()
     for body_name, title, number, age, delay, text, outcome in DOCUMENTS:

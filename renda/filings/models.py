@@ -178,6 +178,9 @@ class FilingVersion(models.Model):
             models.UniqueConstraint(fields=["filing", "number"], name="filing_version_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.filing_id} v{self.number}"
+
 
 class Side(models.TextChoices):
     CONGRESS = "congress", _("人大")
@@ -255,6 +258,9 @@ class Signoff(models.Model):
     class Meta:
         ordering = ["track", "at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.track_id} L{self.level}"
+
 
 class Opinion(models.Model):
     """An opinion asked of a committee or an expert, or a joint consultation (会商)."""
@@ -278,6 +284,9 @@ class Opinion(models.Model):
 
     class Meta:
         ordering = ["track", "requested_at", "id"]
+
+    def __str__(self) -> str:
+        return self.source
 
 
 class Finding(models.Model):
@@ -311,6 +320,9 @@ class Finding(models.Model):
     class Meta:
         ordering = ["filing", "version", "start", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.category} {self.article}"
+
 
 class Correction(models.Model):
     """A correction request to the filing body, tracked until closed."""
@@ -324,15 +336,16 @@ class Correction(models.Model):
     legal_basis = models.TextField(_("法律依据"))
     requested_on = models.DateField(_("提出日期"))
     due_on = models.DateField(_("纠正期限"))
-    response = models.CharField(
-        _("纠正情况"), max_length=10, choices=Response.choices, blank=True
-    )
+    response = models.CharField(_("纠正情况"), max_length=10, choices=Response.choices, blank=True)
     response_note = models.TextField(_("纠正说明"), blank=True)
     responded_on = models.DateField(_("回复日期"), null=True, blank=True)
     closed_on = models.DateField(_("销号日期"), null=True, blank=True)
 
     class Meta:
         ordering = ["track", "requested_on", "id"]
+
+    def __str__(self) -> str:
+        return self.request[:50]
 
 
 class ReviewRequest(models.Model):

@@ -51,9 +51,9 @@ def document_search(request: HttpRequest) -> HttpResponse:
 
 
 def _public(pk: int) -> Filing:
-    document = Filing.objects.select_related("body", "congress").filter(
-        pk=pk, is_public=True
-    ).first()
+    document = (
+        Filing.objects.select_related("body", "congress").filter(pk=pk, is_public=True).first()
+    )
     if document is None:
         raise Http404
     return document
@@ -84,7 +84,3 @@ def review_request(request: HttpRequest, pk: int) -> HttpResponse:
         "document": document, "errors": errors, "values": values, "done": done,
         "title": _("对该文件提出审查建议"),
     })  # fmt: skip
-
-
-
-

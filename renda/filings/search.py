@@ -61,15 +61,18 @@ def index_document(pk: int, segmented: str) -> None:
     if is_postgres():
         return
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])
-        cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, segmented) VALUES (%s, %s)", [pk, segmented])
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])  # noqa: S608 (constant names; values are parameters)
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE}(rowid, segmented) VALUES (%s, %s)",  # noqa: S608
+            [pk, segmented],
+        )
 
 
 def unindex_document(pk: int) -> None:
     """Take a document out of the SQLite FTS table."""
     if not is_postgres():
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])  # noqa: S608 (constant names; values are parameters)
 
 
 def _subquery(queryset: QuerySet) -> tuple[str, tuple]:
@@ -88,26 +91,26 @@ def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20):
             tsquery = " & ".join("'" + t.replace("\\", "") + "'" for t in terms)
             match = "to_tsvector('simple', f.segmented) @@ to_tsquery('simple', %s)"
             cursor.execute(
-                f"SELECT f.id FROM filings_filing f WHERE {match} AND f.id IN ({scope_sql}) "
+                f"SELECT f.id FROM filings_filing f WHERE {match} AND f.id IN ({scope_sql}) "  # noqa: S608 (constant names; values are parameters)
                 "ORDER BY ts_rank(to_tsvector('simple', f.segmented), to_tsquery('simple', %s)) "
                 "DESC, f.published_on DESC LIMIT %s OFFSET %s",
                 [tsquery, *scope_params, tsquery, limit, offset],
             )
             ids = [row[0] for row in cursor.fetchall()]
             cursor.execute(
-                f"SELECT count(*) FROM filings_filing f WHERE {match} AND f.id IN ({scope_sql})",
+                f"SELECT count(*) FROM filings_filing f WHERE {match} AND f.id IN ({scope_sql})",  # noqa: S608 (constant names; values are parameters)
                 [tsquery, *scope_params],
             )
         else:
             fts = " ".join(f'"{t}"' for t in terms)
             cursor.execute(
-                f"SELECT s.rowid FROM {FTS_TABLE} s WHERE {FTS_TABLE} MATCH %s "
+                f"SELECT s.rowid FROM {FTS_TABLE} s WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
                 f"AND s.rowid IN ({scope_sql}) ORDER BY s.rank LIMIT %s OFFSET %s",
                 [fts, *scope_params, limit, offset],
             )
             ids = [row[0] for row in cursor.fetchall()]
             cursor.execute(
-                f"SELECT count(*) FROM {FTS_TABLE} s WHERE {FTS_TABLE} MATCH %s "
+                f"SELECT count(*) FROM {FTS_TABLE} s WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
                 f"AND s.rowid IN ({scope_sql})",
                 [fts, *scope_params],
             )
@@ -128,4 +131,4 @@ def highlight(text: str, terms: list[str], *, width: int = 120) -> SafeString:
     )
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(text) else ""
-    return mark_safe(prefix + html + suffix)  # every piece above is escaped
+    return mark_safe(prefix + html + suffix)  # every piece above is escaped  # noqa: S308

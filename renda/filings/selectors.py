@@ -79,7 +79,9 @@ def bodies_with_contacts(congresses: QuerySet[Congress]) -> list[Organization]:
             filing_bodies(congress)
             .select_related("congress", "filing_profile__review_congress")
             .prefetch_related("filing_contacts")
-            .annotate(filed=Count("filings"), late=Count("filings", filter=Q(filings__is_late=True)))
+            .annotate(
+                filed=Count("filings"), late=Count("filings", filter=Q(filings__is_late=True))
+            )
         )
     return bodies
 
@@ -93,12 +95,14 @@ def late_filers(congresses: QuerySet[Congress], year: int) -> list[dict]:
         .filter(late__gt=0)
         .order_by("-late", "body__name")
     )
-    late = {
-        r["body__name"]: [] for r in rows
-    }
-    for filing in Filing.objects.filter(
-        congress__in=congresses, kind=Filing.Kind.NEW, filed_on__year=year, is_late=True
-    ).select_related("body").order_by("filed_on"):
+    late = {r["body__name"]: [] for r in rows}
+    for filing in (
+        Filing.objects.filter(
+            congress__in=congresses, kind=Filing.Kind.NEW, filed_on__year=year, is_late=True
+        )
+        .select_related("body")
+        .order_by("filed_on")
+    ):
         late[filing.body.name].append(filing)
     return [{**r, "filings": late[r["body__name"]]} for r in rows]
 
@@ -132,7 +136,7 @@ class Rates:
 
 
 def metrics(congresses: QuerySet[Congress], year: int, today: dt.date) -> list[Rates]:
-    """Rates per filing body for `year`, the total first: timeliness, review on time, corrections."""
+    """Rates per body for `year`, the total first: timeliness, review on time, corrections."""
     filings = Filing.objects.filter(congress__in=congresses, filed_on__year=year)
     tracks = Track.objects.filter(filing__in=filings, side=Side.CONGRESS)
     corrections = Correction.objects.filter(track__in=tracks)

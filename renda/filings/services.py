@@ -236,9 +236,7 @@ def track_register(
 
 
 @transaction.atomic
-def track_return(
-    *, track: Track, reason: str, actor: User, today: dt.date | None = None
-) -> Track:
+def track_return(*, track: Track, reason: str, actor: User, today: dt.date | None = None) -> Track:
     """Defer registration and return the filing for completion within a time limit."""
     today = _today(today)
     track.state = _move(track, Action.RETURN, actor)

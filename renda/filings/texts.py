@@ -36,7 +36,9 @@ def extract(data: bytes, kind: attachments.Kind) -> str:
         raise ValidationError(_("无法读取文件内容，请检查文件是否损坏。")) from exc
     text = normalize(text).strip()
     if len(text) < 10:
-        raise ValidationError(_("没有从文件中读出正文（扫描件请先转换为可复制文字的 PDF 或 Word）。"))
+        raise ValidationError(
+            _("没有从文件中读出正文（扫描件请先转换为可复制文字的 PDF 或 Word）。")
+        )
     return text
 
 
@@ -69,4 +71,4 @@ def mark_findings(text: str, findings: list) -> str:
         )
         at = finding.end
     pieces.append(escape(text[at:]))
-    return mark_safe("".join(pieces))  # every piece of the text is escaped above
+    return mark_safe("".join(pieces))  # every piece of the text is escaped above  # noqa: S308

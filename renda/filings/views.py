@@ -138,7 +138,9 @@ def track_action(request: HttpRequest, pk: int, side: str, action: str) -> HttpR
                 track=track, actor=request.user,
                 checklist={k: bool(post.get(f"check_{k}")) for k in services.CHECKLIST},
             )  # fmt: skip
-            messages.success(request, _("已登记备案，回执号 %(no)s。") % {"no": track.receipt_number})
+            messages.success(
+                request, _("已登记备案，回执号 %(no)s。") % {"no": track.receipt_number}
+            )
         elif action == "return":
             services.track_return(track=track, reason=post.get("reason", ""), actor=request.user)
             messages.success(request, _("已退回制定主体限期补正。"))
@@ -159,7 +161,9 @@ def track_action(request: HttpRequest, pk: int, side: str, action: str) -> HttpR
                                 comment=post.get("comment", ""), actor=request.user)  # fmt: skip
             messages.success(request, _("已签批。") if action == "sign" else _("已退回承办人。"))
         elif action == "request_opinion":
-            form = OpinionForm(post, prefix=f"o{side}", experts=active_experts(track.filing.congress))
+            form = OpinionForm(
+                post, prefix=f"o{side}", experts=active_experts(track.filing.congress)
+            )
             if not form.is_valid():
                 raise ValidationError({k: v for k, v in form.errors.items()})
             services.opinion_request(track=track, actor=request.user, **form.cleaned_data)
@@ -204,8 +208,11 @@ def correction_respond(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.correction_respond(
-                correction=correction, actor=request.user, response=form.cleaned_data["response"],
-                note=form.cleaned_data["note"], upload=form.cleaned_data["file"],
+                correction=correction,
+                actor=request.user,
+                response=form.cleaned_data["response"],
+                note=form.cleaned_data["note"],
+                upload=form.cleaned_data["file"],
             )
         except ValidationError as exc:
             messages.error(request, _error_text(exc))

@@ -62,7 +62,9 @@ def test_late_filing_with_a_penalty_is_corrected_and_published(page, demo_site, 
     assert finding.locator('[data-testid="decision"]').inner_text() == "确认"
     form = page.locator('[data-testid="propose-congress"]')
     form.locator("select[name=congress-result]").select_option("problem")
-    form.locator("textarea[name=congress-conclusion]").fill("第三条设定罚款，超越制定权限，应予纠正。")
+    form.locator("textarea[name=congress-conclusion]").fill(
+        "第三条设定罚款，超越制定权限，应予纠正。"
+    )
     form.locator("textarea[name=congress-legal_basis]").fill("《中华人民共和国行政处罚法》第十六条")
     form.locator("select[name=congress-sign_levels]").select_option("1")
     form.locator("button").click()

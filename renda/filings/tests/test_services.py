@@ -33,7 +33,9 @@ def test_one_filing_reaches_both_reviewers_with_its_own_track(world):
 def test_filing_after_thirty_days_is_flagged_late(world):
     today = dt.date(2025, 6, 30)
     late = world.file(published_on=dt.date(2025, 5, 1), today=today)
-    on_time = world.file(published_on=dt.date(2025, 6, 1), today=today, number="清市监规〔2025〕2号")
+    on_time = world.file(
+        published_on=dt.date(2025, 6, 1), today=today, number="清市监规〔2025〕2号"
+    )
     # 30 days after 1 May is 31 May, the Dragon Boat holiday (31 May–2 June): due on 3 June.
     assert late.is_late and late.due_on == dt.date(2025, 6, 3)
     assert not on_time.is_late
@@ -70,8 +72,10 @@ def test_a_file_that_is_not_a_document_is_refused(world):
 
     png = SimpleUploadedFile("a.docx", b"\x89PNG\r\n\x1a\n" + b"0" * 100)
     with pytest.raises(ValidationError) as error:
-        services.filing_submit(body=world.body, title="t", number="n", legality_opinion="合法",
-                               published_on=dt.date.today(), upload=png, actor=world.filer)  # fmt: skip
+        services.filing_submit(
+            body=world.body, title="t", number="n", legality_opinion="合法",
+            published_on=dt.date.today(), upload=png, actor=world.filer,
+        )  # fmt: skip
     assert "file" in error.value.message_dict
 
 
@@ -79,7 +83,9 @@ def test_formal_review_with_a_missing_item_is_refused_then_returned_and_resubmit
     filing = world.file()
     track = _tracks(filing)[Side.CONGRESS]
     with pytest.raises(ValidationError):
-        services.track_register(track=track, checklist={**CHECKS, "notes": False}, actor=world.staff)
+        services.track_register(
+            track=track, checklist={**CHECKS, "notes": False}, actor=world.staff
+        )
     track.refresh_from_db()
     services.track_return(track=track, reason="缺少起草说明", actor=world.staff)
     assert Track.objects.get(pk=track.pk).state == workflow.RETURNED

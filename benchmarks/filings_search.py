@@ -1,0 +1,192 @@
+"""Budget: public document search at 100k documents, p95 < 50 ms (PostgreSQL), < 100 ms (SQLite).
+
+Seeds a temporary SQLite database (or the PostgreSQL database named by DATABASE_URL: use a
+throwaway one) with bulk inserts of public documents of about 5,000 characters built from
+realistic sentences, indexes them as the app does (segmented text; FTS5 on SQLite, GIN on
+PostgreSQL), then runs 200 typical one- and two-word queries through `search.search` (first
+page of 20, relevance order, and the total count) against a trivial baseline query.
+
+    .venv/bin/python benchmarks/filings_search.py [--size 100000]
+
+Last line: p95_ms=… p50_ms=… max_ms=… baseline_ms=… docs=… backend=… seed_s=…
+"""
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+parser = argparse.ArgumentParser()
+parser.add_argument("--size", type=int, default=100_000, help="number of documents")
+parser.add_argument("--queries", type=int, default=200)
+args = parser.parse_args()
+if not os.environ.get("DATABASE_URL"):
+    scratch = tempfile.mkdtemp(prefix="renda-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/bench.sqlite3"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renda.settings")
+os.environ.setdefault("RENDA_SECRET_KEY", "bench-only")
+
+import faulthandler  # noqa: E402
+
+import django  # noqa: E402
+
+if os.environ.get("BENCH_TRACE"):
+    faulthandler.dump_traceback_later(int(os.environ["BENCH_TRACE"]), exit=True)
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+
+from renda.core.tests.factories import make_congress  # noqa: E402
+from renda.directory.models import Organization  # noqa: E402
+from renda.filings import search  # noqa: E402
+from renda.filings.models import Filing  # noqa: E402
+
+call_command("migrate", "filings", verbosity=0)
+rng = random.Random(8)
+SUBJECTS = [
+    "区市场监督管理局",
+    "区教育局",
+    "区住房和城乡建设局",
+    "街道办事处",
+    "镇人民政府",
+    "物业服务企业",
+    "经营者",
+    "学校",
+    "医疗机构",
+    "养老机构",
+    "村民委员会",
+    "建设单位",
+    "个体工商户",
+    "网约车平台",
+    "农贸市场开办者",
+    "旅游景区",
+    "供水企业",
+    "行业协会",
+]
+VERBS = [
+    "应当建立",
+    "负责组织",
+    "可以开展",
+    "不得擅自",
+    "应当公示",
+    "定期检查",
+    "依法查处",
+    "统筹推进",
+    "鼓励支持",
+    "加强监督",
+    "按规定报送",
+    "落实",
+    "完善",
+    "优化",
+]
+OBJECTS = [
+    "食品安全追溯制度",
+    "收费项目和标准",
+    "课后服务",
+    "安全生产责任制",
+    "营商环境",
+    "垃圾分类设施",
+    "消防通道",
+    "老旧小区改造",
+    "义务教育招生",
+    "农村人居环境整治",
+    "价格公示",
+    "进货查验记录",
+    "信用评价",
+    "应急预案",
+    "环境保护",
+    "规范性文件备案审查",
+    "行政许可事项",
+    "社区养老服务",
+    "校外培训机构",
+    "停车收费",
+    "户外广告设置",
+    "数据安全管理",
+    "扬尘污染防治",
+    "河道保洁",
+    "公共文化服务",
+    "就业创业补贴",
+]
+TAILS = [
+    "，具体办法由区人民政府另行制定。",
+    "，并向社会公布。",
+    "，接受社会监督。",
+    "，所需经费列入年度预算。",
+    "，确保工作落到实处。",
+    "。",
+]
+sentences = [
+    f"{rng.choice(SUBJECTS)}{rng.choice(VERBS)}{rng.choice(OBJECTS)}{rng.choice(TAILS)}"
+    for _ in range(3000)
+]
+segmented_of = {s: search.segment(s) for s in sentences}
+queries = [
+    " ".join(rng.sample(OBJECTS + SUBJECTS, k=rng.choice([1, 2]))) for _ in range(args.queries)
+]
+queries = [q if rng.random() < 0.7 else search.query_terms(q)[0] for q in queries]
+
+started = time.perf_counter()
+congress = make_congress(code=f"fb{rng.randrange(10**6)}")
+gov = Organization.objects.create(congress=congress, name="区司法局", is_gov_reviewer=True)
+bodies = Organization.objects.bulk_create(
+    [Organization(congress=congress, name=f"{s}{n}", is_filing_body=True)
+     for n, s in enumerate(SUBJECTS[:12])]
+)  # fmt: skip
+today = dt.date.today()
+size, batch_size = args.size, 2000
+for first in range(0, size, batch_size):
+    batch, fts = [], []
+    for n in range(first, min(size, first + batch_size)):
+        chosen = rng.choices(sentences, k=170)  # about 5,000 characters
+        text = "".join(chosen)
+        published = today - dt.timedelta(days=rng.randrange(3650))
+        batch.append(Filing(
+            congress=congress, body=rng.choice(bodies), gov_reviewer=gov,
+            title=f"关于{rng.choice(OBJECTS)}的若干规定（{n}）", number=f"清规〔{n}〕号",
+            published_on=published, filed_on=published, due_on=published, text=text,
+            segmented=" ".join(segmented_of[s] for s in chosen), is_public=True,
+        ))  # fmt: skip
+    with transaction.atomic():
+        created = Filing.objects.bulk_create(batch)
+        if not search.is_postgres():
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {search.FTS_TABLE}(rowid, segmented) VALUES (%s, %s)",
+                    [(f.pk, f.segmented) for f in created],
+                )
+if search.is_postgres():
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE filings_filing")
+seed_s = time.perf_counter() - started
+
+public = Filing.objects.filter(is_public=True, congress=congress)
+
+
+def timed(fn) -> float:
+    begin = time.perf_counter()
+    fn()
+    return (time.perf_counter() - begin) * 1000
+
+
+for q in queries[:10]:  # warm the caches
+    search.search(public, q)
+baseline = statistics.median(timed(lambda: Filing.objects.filter(pk=1).first()) for _ in range(50))
+times, hits = [], []
+for q in queries:
+    times.append(timed(lambda q=q: hits.append(search.search(public, q)[1])))
+times.sort()
+p95 = times[int(len(times) * 0.95) - 1]
+print(f"queries={len(times)} median_hits={statistics.median(hits):.0f} examples={queries[:4]}")
+print(
+    f"p95_ms={p95:.1f} p50_ms={statistics.median(times):.1f} max_ms={times[-1]:.1f} "
+    f"baseline_ms={baseline:.2f} docs={public.count()} backend={connection.vendor} "
+    f"seed_s={seed_s:.0f}"
+)
