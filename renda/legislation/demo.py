@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from renda.core.demo import DemoContext, register
 from renda.directory.models import CollectionPoint, Deputy, Expert
-from renda.legislation import services
+from renda.legislation import experts, services
 from renda.legislation.models import Consultation, Opinion
 
 OPEN_DRAFT = """临川市电动自行车管理条例（草案）
@@ -207,7 +207,7 @@ def load_legislation(context: DemoContext) -> None:
     )
     expert = Expert.objects.filter(user=context.users["expert"]).first()
     if expert is not None:
-        services.expert_question_ask(
+        experts.expert_question_ask(
             consultation=consultation,
             expert=expert,
             article=None,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from renda.core import permissions
 from renda.directory.models import CollectionPoint
-from renda.legislation import selectors, services
+from renda.legislation import experts, selectors, services
 from renda.legislation.forms import AnswerForm, OfflineOpinionForm, OpinionForm
 from renda.legislation.models import Consultation, ExpertQuestion, Opinion
 from renda.legislation.permissions import COMMENT_AS_DEPUTY, COMMENT_AS_EXPERT, ENTER_OFFLINE
@@ -127,7 +127,7 @@ def _handle(request, consultation, roles, kind, forms, questions) -> bool:
             if not form.is_valid():
                 messages.error(request, _("请填写解答。"))
                 return False
-            services.expert_question_answer(
+            experts.expert_question_answer(
                 question=question, answer=form.cleaned_data["answer"], actor=request.user
             )
             messages.success(request, _("解答已提交，并记入专家工作台账。"))

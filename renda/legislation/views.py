@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from renda.core import permissions
 from renda.core.timeline import timeline_for
-from renda.legislation import compare, documents, reviewing, selectors, services, workflow
+from renda.legislation import compare, documents, experts, reviewing, selectors, services, workflow
 from renda.legislation.forms import (
     ArticleForm,
     ConsultationForm,
@@ -197,7 +197,7 @@ def expert_ask(request: HttpRequest, pk: int) -> HttpResponse:
     form = ExpertQuestionForm(request.POST, congress=consultation.congress)
     if form.is_valid():
         try:
-            services.expert_question_ask(
+            experts.expert_question_ask(
                 consultation=consultation, actor=request.user, **form.cleaned_data
             )
         except ValidationError as exc:

@@ -10,7 +10,7 @@ from docx import Document
 from renda.core.models import AuditEvent, Notification
 from renda.core.tests.factories import make_user
 from renda.directory.models import ExpertLedgerEntry
-from renda.legislation import reviewing, services
+from renda.legislation import experts, reviewing, services
 from renda.legislation.models import Article, Consultation, Opinion
 from renda.legislation.tests.factories import DRAFT, open_consultation, setup_people
 
@@ -187,19 +187,19 @@ def test_deputy_and_expert_comment_and_expert_answers_into_ledger(people):
         consultation=consultation, text="代表意见", source="deputy", actor=people["deputy_user"]
     )
     assert by_deputy.deputy == people["deputy"] and by_deputy.name == "张志强"
-    question = services.expert_question_ask(
+    question = experts.expert_question_ask(
         consultation=consultation,
         expert=people["expert"],
         question="罚款幅度是否合法？",
         actor=people["staff"],
     )
-    services.expert_question_answer(
+    experts.expert_question_answer(
         question=question, answer="符合消防法。", actor=people["expert_user"]
     )
     ledger = ExpertLedgerEntry.objects.filter(expert=people["expert"])
     assert ledger.filter(kind="立法咨询").count() == 1
     with pytest.raises(PermissionDenied):
-        services.expert_question_answer(
+        experts.expert_question_answer(
             question=question, answer="冒答", actor=people["deputy_user"]
         )
 
