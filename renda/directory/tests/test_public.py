@@ -88,11 +88,14 @@ def test_deputy_page_shows_who_the_deputy_is_and_where_to_meet_them(client, dire
     assert no_inline_script_or_style(html)
 
 
-def test_message_entry_appears_only_when_the_channel_exists(client, directory):
-    _congress, _station, deputy = directory
+def test_message_entry_leads_to_the_channel_form(client, directory):
+    _congress, station, deputy = directory
     html = client.get(reverse("directory_public:deputy", args=[deputy.public_code])).content
-    assert b'data-testid="compose"' not in html  # the channel module is not installed yet
-    assert "在线留言功能即将开通".encode() in html
+    compose = reverse("channel:compose", kwargs={"kind": "deputy", "code": deputy.public_code})
+    assert b'data-testid="compose"' in html and compose.encode() in html
+    html = client.get(reverse("directory_public:station", args=[station.public_code])).content
+    compose = reverse("channel:compose", kwargs={"kind": "station", "code": station.public_code})
+    assert compose.encode() in html
 
 
 def test_station_page_shows_schedule_public_phone_and_deputies_without_their_phones(
