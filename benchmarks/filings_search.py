@@ -123,15 +123,24 @@ TAILS = [
     "，确保工作落到实处。",
     "。",
 ]
-sentences = [
-    f"{rng.choice(SUBJECTS)}{rng.choice(VERBS)}{rng.choice(OBJECTS)}{rng.choice(TAILS)}"
-    for _ in range(3000)
+EXTRA = [
+    f"{a}{b}"
+    for a in ("城乡", "社区", "农村", "校园", "网络", "公共", "区域")
+    for b in ("治理", "服务", "安全", "设施", "秩序", "信用", "救助", "建设")
 ]
+TOPICS = OBJECTS + EXTRA  # 82 subjects of regulation: a document treats two of them
+by_topic = {
+    topic: [f"{rng.choice(SUBJECTS)}{rng.choice(VERBS)}{topic}{rng.choice(TAILS)}"
+            for _ in range(40)]
+    for topic in TOPICS
+}  # fmt: skip
+generic = [
+    f"{rng.choice(SUBJECTS)}{rng.choice(VERBS)}有关工作{rng.choice(TAILS)}" for _ in range(200)
+]
+sentences = [s for pool in by_topic.values() for s in pool] + generic
 segmented_of = {s: search.segment(s) for s in sentences}
-queries = [
-    " ".join(rng.sample(OBJECTS + SUBJECTS, k=rng.choice([1, 2]))) for _ in range(args.queries)
-]
-queries = [q if rng.random() < 0.7 else search.query_terms(q)[0] for q in queries]
+queries = [" ".join(rng.sample(TOPICS, k=rng.choice([1, 2]))) for _ in range(args.queries)]
+queries = [q if rng.random() < 0.8 else f"{q.split()[0]} {rng.choice(SUBJECTS)}" for q in queries]
 
 started = time.perf_counter()
 congress = make_congress(code=f"fb{rng.randrange(10**6)}")
@@ -145,12 +154,15 @@ size, batch_size = args.size, 2000
 for first in range(0, size, batch_size):
     batch, fts = [], []
     for n in range(first, min(size, first + batch_size)):
-        chosen = rng.choices(sentences, k=170)  # about 5,000 characters
+        topics = rng.sample(TOPICS, k=2)
+        chosen = rng.choices(by_topic[topics[0]] + by_topic[topics[1]], k=150) + rng.choices(
+            generic, k=20
+        )  # about 5,000 characters
         text = "".join(chosen)
         published = today - dt.timedelta(days=rng.randrange(3650))
         batch.append(Filing(
             congress=congress, body=rng.choice(bodies), gov_reviewer=gov,
-            title=f"关于{rng.choice(OBJECTS)}的若干规定（{n}）", number=f"清规〔{n}〕号",
+            title=f"关于{topics[0]}的若干规定（{n}）", number=f"清规〔{n}〕号",
             published_on=published, filed_on=published, due_on=published, text=text,
             segmented=" ".join(segmented_of[s] for s in chosen), is_public=True,
         ))  # fmt: skip

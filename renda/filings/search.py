@@ -105,13 +105,13 @@ def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20):
             fts = " ".join(f'"{t}"' for t in terms)
             cursor.execute(
                 f"SELECT s.rowid FROM {FTS_TABLE} s WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
-                f"AND s.rowid IN ({scope_sql}) ORDER BY s.rank LIMIT %s OFFSET %s",
+                f"AND +s.rowid IN ({scope_sql}) ORDER BY s.rank LIMIT %s OFFSET %s",
                 [fts, *scope_params, limit, offset],
             )
             ids = [row[0] for row in cursor.fetchall()]
             cursor.execute(
                 f"SELECT count(*) FROM {FTS_TABLE} s WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
-                f"AND s.rowid IN ({scope_sql})",
+                f"AND +s.rowid IN ({scope_sql})",
                 [fts, *scope_params],
             )
         total = cursor.fetchone()[0]
