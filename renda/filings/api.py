@@ -67,6 +67,7 @@ class DocumentOut(Schema):
 
 class SearchOut(Schema):
     total: int
+    more: bool = False
     page: int
     results: list[DocumentOut]
 
@@ -131,7 +132,7 @@ def document_search(request: HttpRequest, q: str = "", body: str = "", year: int
               "doc_type": doc_type, "page": page}  # fmt: skip
     found = public.search_page(params)
     return {
-        "total": found["total"], "page": found["page_number"],
+        "total": found["total"], "more": found["more"], "page": found["page_number"],
         "results": [
             {"id": d.pk, "title": d.title, "number": d.number, "body": d.body.name,
              "published_on": d.published_on, "validity": d.validity,

@@ -30,17 +30,17 @@ def search_page(params) -> dict:
     except ValueError:
         number = 1
     if query:
-        ids, total = search.search(documents, query, offset=(number - 1) * PAGE, limit=PAGE)
+        ids, total, more = search.search(documents, query, offset=(number - 1) * PAGE, limit=PAGE)
         found = Filing.objects.select_related("body").in_bulk(ids)
         terms = [query, *search.query_terms(query)]
         results = [
             (found[pk], search.highlight(found[pk].text, terms)) for pk in ids if pk in found
         ]
     else:
-        total = documents.count()
+        total, more = documents.count(), False
         page_rows = documents[(number - 1) * PAGE : number * PAGE]
         results = [(doc, search.highlight(doc.text, [])) for doc in page_rows]
-    return {"form": form, "query": query, "results": results, "total": total,
+    return {"form": form, "query": query, "results": results, "total": total, "more": more,
             "page_number": number, "has_next": number * PAGE < total,
             "bodies": selectors.public_bodies()}  # fmt: skip
 

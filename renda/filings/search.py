@@ -10,6 +10,7 @@ whole words, so 文件 finds 规范性文件 and 规范性文件 finds it too.
 import re
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import rjieba
 from django.db import connection
@@ -21,6 +22,9 @@ USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
 FTS_TABLE = "filings_search"
 _WORD = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 MAX_TERMS = 8
+WINDOW = 1000  # matches read from the index at a time
+MAX_WINDOWS = 4
+MAX_COUNT = 1000  # hits counted and ranked at most (超过 1000 条)
 
 
 @cache
@@ -75,47 +79,81 @@ def unindex_document(pk: int) -> None:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])  # noqa: S608 (constant names; values are parameters)
 
 
-def _subquery(queryset: QuerySet) -> tuple[str, tuple]:
+class Found(NamedTuple):
+    """A page of ranked ids; `total` is exact unless `more` (then it is a lower bound)."""
+
+    ids: list[int]
+    total: int
+    more: bool = False
+
+
+def _scope_sql(queryset: QuerySet) -> tuple[str, list]:
     sql, params = queryset.order_by().values("id").query.sql_with_params()
-    return sql, tuple(params)
+    return sql, list(params)
 
 
-def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20):
-    """Return (ids best first, total) of documents in `queryset` matching every query word."""
+def _window(cursor, terms: list[str], before: int | None, size: int,
+            scope: tuple[str, list] | None = None) -> list[tuple[int, float]]:  # fmt: skip
+    """Return up to `size` (id, score) of matches with id < before, newest first.
+
+    Without `scope` this reads the index alone; with it (a subquery of ids) only those.
+    """
+    bound = before if before is not None else 2**62
+    scope_sql, scope_params = (f"AND {{id}} IN ({scope[0]})", scope[1]) if scope else ("", [])
+    if is_postgres():
+        tsquery = " & ".join("'" + t.replace("\\", "") + "'" for t in terms)
+        cursor.execute(
+            "SELECT f.id, ts_rank(f.search_head, q) FROM filings_filing f, "  # noqa: S608 (constant names; values are parameters)
+            "to_tsquery('simple', %s) q WHERE f.id IN (SELECT id FROM filings_filing "
+            "WHERE to_tsvector('simple', segmented) @@ to_tsquery('simple', %s) AND id < %s "
+            f"{scope_sql.format(id='id')} ORDER BY id DESC LIMIT %s) ORDER BY f.id DESC",
+            [tsquery, tsquery, bound, *scope_params, size],
+        )
+        return [(pk, -score) for pk, score in cursor.fetchall()]
+    fts = " ".join(f'"{t}"' for t in terms)
+    cursor.execute(
+        f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
+        f"AND rowid < %s {scope_sql.format(id='+rowid')} ORDER BY rowid DESC LIMIT %s",
+        [fts, bound, *scope_params, size],
+    )
+    return cursor.fetchall()
+
+
+def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20) -> Found:
+    """Return a page of the documents in `queryset` matching every query word, best first.
+
+    Ranking is bounded to MAX_COUNT candidates. The index yields matches newest first in
+    windows of WINDOW; those in `queryset` are kept until MAX_COUNT are found. If MAX_WINDOWS
+    windows did not fill the set (a narrow filter), the rest is read with the filter applied
+    in the database. The candidates are then sorted by score (bm25 on SQLite, ts_rank over the
+    head of the text on PostgreSQL), the newest first among equals.
+    """
     terms = query_terms(query)
     if not terms:
-        return [], 0
-    scope_sql, scope_params = _subquery(queryset)
+        return Found([], 0)
+    scored: list[tuple[float, int]] = []
+    before, more = None, False
     with connection.cursor() as cursor:
-        if is_postgres():
-            tsquery = " & ".join("'" + t.replace("\\", "") + "'" for t in terms)
-            match = "to_tsvector('simple', f.segmented) @@ to_tsquery('simple', %s)"
-            cursor.execute(
-                f"SELECT f.id FROM filings_filing f WHERE {match} AND f.id IN ({scope_sql}) "  # noqa: S608 (constant names; values are parameters)
-                "ORDER BY ts_rank(to_tsvector('simple', f.segmented), to_tsquery('simple', %s)) "
-                "DESC, f.published_on DESC LIMIT %s OFFSET %s",
-                [tsquery, *scope_params, tsquery, limit, offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-            cursor.execute(
-                f"SELECT count(*) FROM filings_filing f WHERE {match} AND f.id IN ({scope_sql})",  # noqa: S608 (constant names; values are parameters)
-                [tsquery, *scope_params],
-            )
-        else:
-            fts = " ".join(f'"{t}"' for t in terms)
-            cursor.execute(
-                f"SELECT s.rowid FROM {FTS_TABLE} s WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
-                f"AND +s.rowid IN ({scope_sql}) ORDER BY s.rank LIMIT %s OFFSET %s",
-                [fts, *scope_params, limit, offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-            cursor.execute(
-                f"SELECT count(*) FROM {FTS_TABLE} s WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
-                f"AND +s.rowid IN ({scope_sql})",
-                [fts, *scope_params],
-            )
-        total = cursor.fetchone()[0]
-    return ids, total
+        for _ in range(MAX_WINDOWS):
+            window = _window(cursor, terms, before, WINDOW)
+            if not window:
+                break
+            score = dict(window)
+            kept = queryset.order_by().filter(pk__in=list(score)).values_list("pk", flat=True)
+            scored.extend((score[pk], -pk) for pk in kept)
+            before = window[-1][0]
+            more = len(window) == WINDOW
+            if not more or len(scored) >= MAX_COUNT:
+                break
+        if more and len(scored) < MAX_COUNT:
+            wanted = MAX_COUNT - len(scored) + 1
+            window = _window(cursor, terms, before, wanted, _scope_sql(queryset))
+            scored.extend((score, -pk) for pk, score in window)
+            more = len(window) == wanted
+    more = more or len(scored) > MAX_COUNT
+    scored = sorted(scored)[:MAX_COUNT]
+    ids = [-pk for _, pk in scored[offset : offset + limit]]
+    return Found(ids, len(scored), more)
 
 
 def highlight(text: str, terms: list[str], *, width: int = 120) -> SafeString:

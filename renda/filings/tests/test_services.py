@@ -146,7 +146,7 @@ def test_full_review_with_correction_until_closed_and_published(world):
     assert filing.is_public and filing.version == 2 and filing.validity == Validity.AMENDED
     assert not filing.findings.filter(version=2).exists()
     assert Finding.objects.get(pk=finding.pk).decision == "accepted"  # the decision is kept
-    ids, total = search.search(Filing.objects.filter(is_public=True), "农贸市场")
+    ids, total, _ = search.search(Filing.objects.filter(is_public=True), "农贸市场")
     assert ids == [filing.pk] and total == 1
     verbs = [e.verb for e in timeline_for(filing)]
     assert "filings.request_correction" in verbs and "filings.publish" in verbs
