@@ -224,6 +224,11 @@ class Track(models.Model):
     legal_basis = models.TextField(_("法律依据"), blank=True)
     sign_levels = models.PositiveSmallIntegerField(_("审核层级"), default=1)
     concluded_on = models.DateField(_("审查完结日期"), null=True, blank=True)
+    # set once by `renda tick` (renda/filings/tick.py); cleared when the deadline restarts
+    return_reminded_on = models.DateField(_("补正提醒日期"), null=True, blank=True)
+    return_overdue_on = models.DateField(_("逾期未补正标记日期"), null=True, blank=True)
+    formal_overdue_on = models.DateField(_("形式审查超期标记日期"), null=True, blank=True)
+    review_overdue_on = models.DateField(_("实质审查超期标记日期"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("审查")
@@ -340,6 +345,7 @@ class Correction(models.Model):
     response_note = models.TextField(_("纠正说明"), blank=True)
     responded_on = models.DateField(_("回复日期"), null=True, blank=True)
     closed_on = models.DateField(_("销号日期"), null=True, blank=True)
+    overdue_on = models.DateField(_("逾期标记日期"), null=True, blank=True)  # set by tick
 
     class Meta:
         ordering = ["track", "requested_on", "id"]

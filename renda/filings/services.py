@@ -244,6 +244,7 @@ def track_return(*, track: Track, reason: str, actor: User, today: dt.date | Non
         raise ValidationError({"reason": _("请写明需要补正的内容。")})
     track.return_reason = reason.strip()
     track.return_due_on = calendar.deadline(today, RETURN_DAYS, "calendar")
+    track.return_reminded_on = track.return_overdue_on = None
     track.save()
     _cancel_formal_reminders(track)
     _record(track, "return", _("%(side)s暂缓备案登记，限期 %(due)s 前补正：%(reason)s")
@@ -270,6 +271,7 @@ def filing_resubmit(
         _new_version(filing, upload=upload, note=note or _("补正文本"), actor=actor)
     for track in tracks:
         track.formal_due_on = calendar.deadline(today, FORMAL_DAYS, "calendar")
+        track.formal_overdue_on = None
         track.save()
         _record(track, "resubmit", _("制定主体补正后重新报送：%(note)s") % {"note": note}, actor)
         _notify_reviewers(track, _("文件已补正：%(title)s") % {"title": filing.title})
