@@ -151,8 +151,26 @@ class Suggestion(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["congress", "state", "due_on"], name="suggestion_todo"),
-            models.Index(fields=["congress", "year", "state"], name="suggestion_year"),
+            # Lists: overdue first (by state, then deadline), the rest by deadline.
+            models.Index(fields=["congress", "state", "due_on", "-id"], name="suggestion_todo"),
+            models.Index(fields=["congress", "due_on", "-id"], name="suggestion_deadline"),
+            # The year's figures: one grouped scan of this index alone.
+            models.Index(
+                fields=[
+                    "congress",
+                    "year",
+                    "state",
+                    "lead_unit",
+                    "replied_on_time",
+                    "first_verdict",
+                    "verdict",
+                    "result_class",
+                    "round",
+                    "is_key",
+                    "number",
+                ],
+                name="suggestion_figures",
+            ),
             models.Index(fields=["lead_unit", "state", "due_on"], name="suggestion_unit"),
             models.Index(fields=["author", "state"], name="suggestion_author"),
         ]

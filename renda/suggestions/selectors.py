@@ -1,13 +1,18 @@
 """Reads of the suggestions module for pages, the API, dashboards and the year-end report."""
 
+import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet, Value
 from django.utils import timezone
 
 from renda.core import permissions
 from renda.core.models import User
+from renda.core.timeline import timeline_for
+from renda.directory.models import Organization
 from renda.suggestions.models import Cosigner, CoUnit, State, Suggestion
 from renda.suggestions.permissions import DRAFT, HANDLE, MANAGE
 
@@ -17,37 +22,105 @@ LIST_FIELDS = (
 )  # fmt: skip
 
 
-def by_deadline(suggestions: QuerySet[Suggestion]) -> QuerySet[Suggestion]:
-    """Order overdue first, then by deadline (none last), newest first among equals."""
-    today = timezone.localdate()
-    return suggestions.annotate(
-        overdue_rank=Case(
-            When(state__in=HANDLING, due_on__lt=today, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-    ).order_by("overdue_rank", F("due_on").asc(nulls_last=True), "-id")
+CAP = 10_000  # lists count and page up to this many rows; filter to see further
+
+
+class DeadlineList:
+    """Suggestions overdue first, then by deadline, then undated newest first.
+
+    Each part is its own query ordered by an index ((congress, state, due_on, -id) or
+    (congress, due_on, -id)) and sliced with LIMIT, so a page never sorts the whole list.
+    Slices and the count stop at `CAP` rows. Paginator and the API page through it.
+    """
+
+    def __init__(self, base: QuerySet[Suggestion], *, overdue_only: bool = False):
+        today = timezone.localdate()
+        overdue = base.filter(state__in=HANDLING, due_on__lt=today).order_by("due_on", "-id")
+        self.parts = [overdue.annotate(is_overdue=Value(True))]
+        if not overdue_only:
+            dated = base.filter(due_on__isnull=False).exclude(state__in=HANDLING, due_on__lt=today)
+            undated = base.filter(due_on__isnull=True).order_by("-id")
+            self.parts += [
+                dated.order_by("due_on", "-id").annotate(is_overdue=Value(False)),
+                undated.annotate(is_overdue=Value(False)),
+            ]
+        self.base = self.parts[0] if overdue_only else base
+        self._counts: dict[int, int] = {}
+        self._total: int | None = None
+        self.capped = False
+
+    def all(self) -> "DeadlineList":
+        return self
+
+    def count(self) -> int:
+        """Count the rows, at most `CAP` (then `capped` is set)."""
+        if self._total is None:
+            found = self.base.order_by()[: CAP + 1].count()
+            self.capped = found > CAP
+            self._total = min(found, CAP)
+        return self._total
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _part_count(self, index: int) -> int:
+        if index not in self._counts:
+            self._counts[index] = self.parts[index].order_by()[: CAP + 1].count()
+        return self._counts[index]
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            rows = self[key : key + 1]
+            if not rows:
+                raise IndexError(key)
+            return rows[0]
+        start, stop = min(key.start or 0, CAP), min(CAP if key.stop is None else key.stop, CAP)
+        rows: list[Suggestion] = []
+        for index, part in enumerate(self.parts):
+            if start >= stop:
+                break
+            got = list(part[start:stop]) if start < self._counts.get(index, CAP + 1) else []
+            rows += got
+            if len(got) == stop - start:
+                break
+            # The part ended inside the window: learn its length to move into the next one.
+            if got or start == 0:
+                self._counts[index] = start + len(got)
+            size = self._part_count(index)
+            start, stop = max(0, start - size), stop - size
+        return rows
+
+
+def by_deadline(suggestions: QuerySet[Suggestion], *, overdue_only=False) -> DeadlineList:
+    """Order overdue first, then by deadline, undated last (newest first among equals)."""
+    return DeadlineList(suggestions, overdue_only=overdue_only)
 
 
 def _base() -> QuerySet[Suggestion]:
     return Suggestion.objects.select_related(*LIST_FIELDS)
 
 
-def staff_list(*, viewer: User, state: str = "", query: str = "", year: int | None = None):
+def staff_list(
+    *, viewer: User, state: str = "", query: str = "", year: int | None = None
+) -> DeadlineList:
     """The staff to-do list: everything submitted in the congresses the viewer manages."""
-    congresses = permissions.congresses_where(viewer, MANAGE)
+    congresses = list(permissions.congresses_where(viewer, MANAGE).values_list("pk", flat=True))
     suggestions = _base().filter(congress__in=congresses).exclude(state=State.DRAFT)
-    return by_deadline(_filter(suggestions, state=state, query=query, year=year))
+    return _listed(suggestions, state=state, query=query, year=year)
 
 
-def deputy_list(*, viewer: User, state: str = "", query: str = "", year: int | None = None):
+def deputy_list(
+    *, viewer: User, state: str = "", query: str = "", year: int | None = None
+) -> DeadlineList:
     """The deputy's own suggestions and those co-signed."""
     cosigned = Cosigner.objects.filter(user=viewer).values("suggestion_id")
     suggestions = _base().filter(Q(author=viewer) | Q(pk__in=cosigned))
-    return by_deadline(_filter(suggestions, state=state, query=query, year=year))
+    return _listed(suggestions, state=state, query=query, year=year)
 
 
-def unit_list(*, viewer: User, state: str = "", query: str = "", year: int | None = None):
+def unit_list(
+    *, viewer: User, state: str = "", query: str = "", year: int | None = None
+) -> DeadlineList:
     """Suggestions assigned to the viewer's organizations, as lead or co-unit."""
     orgs = list(viewer.organizations.values_list("pk", flat=True))
     co = CoUnit.objects.filter(organization__in=orgs).values("suggestion_id")
@@ -64,13 +137,16 @@ def unit_list(*, viewer: User, state: str = "", query: str = "", year: int | Non
             )
         )
     )
-    return by_deadline(_filter(suggestions, state=state, query=query, year=year))
+    return _listed(suggestions, state=state, query=query, year=year)
+
+
+def _listed(suggestions, *, state: str, query: str, year: int | None) -> DeadlineList:
+    suggestions = _filter(suggestions, state=state, query=query, year=year)
+    return by_deadline(suggestions, overdue_only=state == "overdue")
 
 
 def _filter(suggestions, *, state: str, query: str, year: int | None):
-    if state == "overdue":
-        suggestions = suggestions.filter(state__in=HANDLING, due_on__lt=timezone.localdate())
-    elif state:
+    if state and state != "overdue":
         suggestions = suggestions.filter(state=state)
     query = query.strip()
     if query:
@@ -121,6 +197,18 @@ def detail_context(suggestion: Suggestion) -> dict:
     }
 
 
+TIMELINE_LIMIT = 100
+
+
+def recent_timeline(suggestion: Suggestion, *, limit: int = TIMELINE_LIMIT):
+    """Return the latest `limit` steps oldest first, and whether older ones were left out.
+
+    Served by core's index (subject_type, subject_id, at), read backwards with LIMIT.
+    """
+    events = list(timeline_for(suggestion).order_by("-at", "-id")[: limit + 1])
+    return events[:limit][::-1], len(events) > limit
+
+
 @dataclass
 class UnitRow:
     unit: str
@@ -163,6 +251,7 @@ class Figures:
     final_verdicts: dict[str, int]
     states: dict[str, int]
     units: list[UnitRow]
+    congress_ids: list[int] = field(default_factory=list)
 
     @property
     def on_time_rate(self) -> float:
@@ -180,68 +269,103 @@ class Figures:
         return good / total if total else 0.0
 
 
+FIGURES_TIMEOUT = 60  # seconds; services also drop cached figures when a suggestion changes
+_GENERATION = "suggestions:figures:generation"
+REGISTERED_STATES = [
+    s for s in State.values if s not in (State.DRAFT, State.SUBMITTED, State.REFERENCE)
+]
+
+
+def forget_figures() -> None:
+    """Drop every cached year's figures (call when a suggestion is created or changes)."""
+    try:
+        cache.incr(_GENERATION)
+    except ValueError:
+        cache.set(_GENERATION, time.time_ns(), None)
+
+
 def year_figures(*, congresses, year: int) -> Figures:
-    """Count a year's suggestions: registered, on time, A/B/C/D, satisfaction, per unit."""
-    suggestions = Suggestion.objects.filter(congress__in=congresses, year=year)
-    states = dict(suggestions.values_list("state").annotate(n=Count("id")).order_by())
-    registered_states = [
-        s for s in State.values if s not in (State.DRAFT, State.SUBMITTED, State.REFERENCE)
-    ]
-    registered = suggestions.filter(state__in=registered_states).exclude(number="")
-    agg = registered.aggregate(
-        replied=Count("id", filter=Q(replied_on_time__isnull=False)),
-        on_time=Count("id", filter=Q(replied_on_time=True)),
-        rehandled=Count("id", filter=Q(round__gt=1)),
-        key=Count("id", filter=Q(is_key=True)),
-    )
+    """Count a year's suggestions (cached briefly; see `count_year`)."""
+    ids = sorted(c if isinstance(c, int) else c.pk for c in congresses)
+    generation = cache.get(_GENERATION)
+    if generation is None:
+        forget_figures()
+        generation = cache.get(_GENERATION)
+    key = f"suggestions:figures:{generation}:{year}:{zlib.crc32(str(ids).encode())}:{len(ids)}"
+    figures = cache.get(key)
+    if figures is None or figures.congress_ids != ids:
+        figures = count_year(congress_ids=ids, year=year)
+        cache.set(key, figures, FIGURES_TIMEOUT)
+    return figures
 
-    def counts(name: str) -> dict[str, int]:
-        rows = registered.exclude(**{name: ""}).values_list(name).annotate(n=Count("id"))
-        return dict(rows.order_by())
 
-    units: dict[int, UnitRow] = {}
+def count_year(*, congress_ids: list[int], year: int) -> Figures:
+    """Count a year's suggestions: registered, on time, A/B/C/D, satisfaction, per unit.
+
+    One grouped query over the index (congress, year, state, lead_unit, replied_on_time,
+    first_verdict, verdict, result_class, …) and one for the units' names.
+    """
+    numbered = ~Q(number="")
     rows = (
-        registered.filter(lead_unit__isnull=False)
-        .values("lead_unit", "lead_unit__name", "replied_on_time", "first_verdict", "round")
-        .annotate(n=Count("id"))
+        Suggestion.objects.filter(congress__in=congress_ids, year=year)
+        .values("state", "lead_unit", "replied_on_time", "first_verdict", "verdict",
+                "result_class")
+        .annotate(
+            n=Count("id"),
+            registered=Count("id", filter=numbered),
+            rehandled=Count("id", filter=numbered & Q(round__gt=1)),
+            key=Count("id", filter=numbered & Q(is_key=True)),
+        )
         .order_by()
-    )
+    )  # fmt: skip
+    states: Counter = Counter()
+    total: Counter = Counter()
+    classes: Counter = Counter()
+    first: Counter = Counter()
+    final: Counter = Counter()
+    units: dict[int, UnitRow] = {}
     for row in rows:
-        unit = units.setdefault(row["lead_unit"], UnitRow(unit=row["lead_unit__name"]))
-        n = row["n"]
+        states[row["state"]] += row["n"]
+        n = row["registered"]
+        if row["state"] not in REGISTERED_STATES or not n:
+            continue
+        replied, on_time = row["replied_on_time"] is not None, row["replied_on_time"] is True
+        total.update(registered=n, replied=n * replied, on_time=n * on_time,
+                     rehandled=row["rehandled"], key=row["key"])  # fmt: skip
+        for counter, value in ((classes, row["result_class"]), (first, row["first_verdict"]),
+                               (final, row["verdict"])):  # fmt: skip
+            if value:
+                counter[value] += n
+        if row["lead_unit"] is None:
+            continue
+        unit = units.setdefault(row["lead_unit"], UnitRow(unit=""))
         unit.assigned += n
-        if row["replied_on_time"] is not None:
-            unit.replied += n
-            unit.on_time += n if row["replied_on_time"] else 0
+        unit.replied += n * replied
+        unit.on_time += n * on_time
         if row["first_verdict"]:
             unit.evaluated += n
             unit.satisfied += n if row["first_verdict"] in ("satisfied", "basic") else 0
-        if row["round"] > 1:
-            unit.rehandled += n
-    class_rows = (
-        registered.exclude(result_class="")
-        .values_list("lead_unit", "result_class")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for unit_id, result_class, n in class_rows:
-        if unit_id in units:
-            units[unit_id].classes[result_class] += n
+        unit.rehandled += row["rehandled"]
+        if row["result_class"]:
+            unit.classes[row["result_class"]] += n
+    for pk, name in Organization.objects.filter(pk__in=units).values_list("pk", "name"):
+        units[pk].unit = name
     ranked = sorted(units.values(), key=lambda u: (-u.score, -u.assigned, u.unit))
     return Figures(
         year=year,
         submitted=sum(n for s, n in states.items() if s != State.DRAFT),
-        registered=registered.count(),
+        registered=total["registered"],
         reference=states.get(State.REFERENCE, 0),
         merged=states.get(State.MERGED, 0),
-        replied=agg["replied"],
-        on_time=agg["on_time"],
+        replied=total["replied"],
+        on_time=total["on_time"],
         closed=states.get(State.CLOSED, 0),
-        rehandled=agg["rehandled"],
-        key=agg["key"],
-        classes=counts("result_class"),
-        first_verdicts=counts("first_verdict"),
-        final_verdicts=counts("verdict"),
-        states=states,
+        rehandled=total["rehandled"],
+        key=total["key"],
+        classes=dict(classes),
+        first_verdicts=dict(first),
+        final_verdicts=dict(final),
+        states=dict(states),
         units=ranked,
+        congress_ids=congress_ids,
     )

@@ -18,7 +18,7 @@ from renda.core.audit import audit_record
 from renda.core.models import Congress, User
 from renda.core.timeline import timeline_record
 from renda.directory.models import Deputy, Organization
-from renda.suggestions import workflow
+from renda.suggestions import selectors, workflow
 from renda.suggestions.models import (
     Category,
     Cosigner,
@@ -100,7 +100,12 @@ def record(
     data: dict | None = None,
     public: bool = False,
 ) -> None:
-    """Write the audit entry and the timeline step of one change (no personal data in data)."""
+    """Write the audit entry and the timeline step of one change (no personal data in data).
+
+    Also drops the cached year figures, now and again after commit.
+    """
+    selectors.forget_figures()
+    transaction.on_commit(selectors.forget_figures)
     audit_record(
         f"suggestion.{verb}", actor=actor, congress=suggestion.congress, target=suggestion,
         data=data or {},

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from renda.core import permissions
 from renda.core.models import User
 from renda.core.roles import Role
-from renda.core.timeline import timeline_for
 from renda.directory.selectors import handling_units
 from renda.suggestions import forms, handling, selectors, services, workflow
 from renda.suggestions.models import Commitment, ReassignRequest, State, Suggestion
@@ -53,6 +52,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "states": State.choices, "state": state, "query": query, "year": year,
             "can_draft": permissions.can(request.user, DRAFT),
             "can_manage": permissions.can(request.user, MANAGE),
+            "capped": suggestions.capped, "cap": selectors.CAP,
         },
     )  # fmt: skip
 
@@ -237,11 +237,13 @@ def _render_detail(request, suggestion: Suggestion, *, bound=None, status: int =
     capacities = services.actor_capacities(request.user, suggestion)
     allowed = workflow.allowed_actions(suggestion.state, capacities)
     is_staff = workflow.STAFF in capacities
+    events, older = selectors.recent_timeline(suggestion)
     context = {
         "s": suggestion,
         "allowed": allowed,
         "forms": _forms_for(suggestion, allowed, bound),
-        "events": timeline_for(suggestion),
+        "events": events,
+        "older_events": older,
         "is_staff": is_staff,
         "notes": suggestion.notes.select_related("author") if is_staff else [],
         "templates": (

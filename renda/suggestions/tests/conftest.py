@@ -76,3 +76,13 @@ def assigned(world, **kwargs):
         suggestion=suggestion, lead_unit=world.unit, co_units=[world.other_unit],
         task="增设公交站点", actor=world.staff, **kwargs,
     )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _fresh_figures():
+    """Cached year figures never outlive a test (ids are reused after a rollback)."""
+    from django.core.cache import cache
+
+    from renda.suggestions.selectors import _GENERATION
+
+    cache.delete(_GENERATION)
