@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from renda.core.models import Congress
-from renda.directory.models import Deputy, Expert, Organization, Station
+from renda.directory.models import Deputy, DeputyLevel, Expert, Organization, Station
 
 
 def search_deputies(deputies: QuerySet[Deputy], query: str) -> QuerySet[Deputy]:
@@ -44,6 +44,25 @@ def deputy_list(
     if status:
         deputies = deputies.filter(status=status)
     return deputies
+
+
+CONGRESS_LEVEL_TO_DEPUTY_LEVEL = {
+    Congress.Level.NATIONAL: DeputyLevel.NATIONAL,
+    Congress.Level.PROVINCE: DeputyLevel.PROVINCE,
+    Congress.Level.CITY: DeputyLevel.CITY,
+    Congress.Level.COUNTY: DeputyLevel.COUNTY,
+    Congress.Level.TOWNSHIP: DeputyLevel.TOWNSHIP,
+}
+
+
+def session_deputies(congress: Congress) -> QuerySet[Deputy]:
+    """Serving deputies who sit in `congress`'s own sessions (its level, not the higher levels
+    whose deputies the directory also lists for the area)."""
+    return Deputy.objects.filter(
+        congress=congress,
+        status=Deputy.Status.SERVING,
+        level=CONGRESS_LEVEL_TO_DEPUTY_LEVEL[congress.level],
+    )
 
 
 def public_deputies() -> QuerySet[Deputy]:

@@ -20,6 +20,7 @@ from renda.core.models import User
 from renda.core.notices import notify
 from renda.core.timeline import timeline_record
 from renda.directory.models import Deputy
+from renda.directory.selectors import session_deputies
 from renda.projects import tally
 from renda.projects.models import Ballot, Elector, Project, Result, Round, Vote
 from renda.projects.services.common import actors_for, require, serving_deputy
@@ -34,8 +35,8 @@ OUTCOME_ACTIONS = {
 
 
 def entitled_deputies(round: Round):
-    """Deputies entitled to vote: the serving deputies of the round's congress."""
-    return Deputy.objects.filter(congress=round.congress, status=Deputy.Status.SERVING)
+    """Deputies entitled to vote: those who sit in the round's congress session."""
+    return session_deputies(round.congress)
 
 
 @transaction.atomic
