@@ -84,3 +84,13 @@ def test_expert_dismissal_keeps_the_record_and_ledger():
         services.expert_dismiss(expert=expert, reason="x", actor=make_user())
     assert expert in Expert.objects.all()
     assert list(selectors.active_experts(congress)) == []
+
+
+def test_session_deputies_are_the_congress_own_level_and_serving():
+    congress = make_congress()  # a county congress
+    deputy(congress, name="区代表")
+    deputy(congress, name="市代表", level="city", term=16)
+    ended = deputy(congress, name="离任代表")
+    ended.status = Deputy.Status.ENDED
+    services.entry_save(instance=ended, actor=None)
+    assert [d.name for d in selectors.session_deputies(congress)] == ["区代表"]
