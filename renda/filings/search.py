@@ -99,21 +99,23 @@ def _window(cursor, terms: list[str], before: int | None, size: int,
     Without `scope` this reads the index alone; with it (a subquery of ids) only those.
     """
     bound = before if before is not None else 2**62
-    scope_sql, scope_params = (f"AND {{id}} IN ({scope[0]})", scope[1]) if scope else ("", [])
+    scope_sql, scope_params = (f"IN ({scope[0]})", scope[1]) if scope else ("", [])
     if is_postgres():
         tsquery = " & ".join("'" + t.replace("\\", "") + "'" for t in terms)
         cursor.execute(
             "SELECT f.id, ts_rank(f.search_head, q) FROM filings_filing f, "  # noqa: S608 (constant names; values are parameters)
             "to_tsquery('simple', %s) q WHERE f.id IN (SELECT id FROM filings_filing "
             "WHERE to_tsvector('simple', segmented) @@ to_tsquery('simple', %s) AND id < %s "
-            f"{scope_sql.format(id='id')} ORDER BY id DESC LIMIT %s) ORDER BY f.id DESC",
+            f"{'AND id ' + scope_sql if scope else ''} ORDER BY id DESC LIMIT %s) "
+            "ORDER BY f.id DESC",
             [tsquery, tsquery, bound, *scope_params, size],
         )
         return [(pk, -score) for pk, score in cursor.fetchall()]
     fts = " ".join(f'"{t}"' for t in terms)
     cursor.execute(
         f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
-        f"AND rowid < %s {scope_sql.format(id='+rowid')} ORDER BY rowid DESC LIMIT %s",
+        f"AND rowid < %s {'AND +rowid ' + scope_sql if scope else ''} "
+        "ORDER BY rowid DESC LIMIT %s",
         [fts, bound, *scope_params, size],
     )
     return cursor.fetchall()
