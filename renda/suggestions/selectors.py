@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet, Value
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from renda.core import permissions
@@ -28,25 +28,28 @@ CAP = 10_000  # lists count and page up to this many rows; filter to see further
 class DeadlineList:
     """Suggestions overdue first, then by deadline, then undated newest first.
 
-    Each part is its own query ordered by an index ((congress, state, due_on, -id) or
-    (congress, due_on, -id)) and sliced with LIMIT, so a page never sorts the whole list.
-    Slices and the count stop at `CAP` rows. Paginator and the API page through it.
+    Each part is its own query of ids ordered by an index ((congress, state, due_on, -id) or
+    (congress, due_on, -id)) and sliced with LIMIT, so a page never sorts the whole list; the
+    page's rows are then read by id. With a text query (a scan anyway) the matching keys are
+    read once and sorted here. Slices and the count stop at `CAP` rows; Paginator and the API
+    page through it.
     """
 
-    def __init__(self, base: QuerySet[Suggestion], *, overdue_only: bool = False):
+    def __init__(self, base: QuerySet[Suggestion], *, overdue_only=False, scan=False):
         today = timezone.localdate()
-        overdue = base.filter(state__in=HANDLING, due_on__lt=today).order_by("due_on", "-id")
-        self.parts = [overdue.annotate(is_overdue=Value(True))]
+        self.today, self.overdue_only, self.scan = today, overdue_only, scan
+        overdue = base.filter(state__in=HANDLING, due_on__lt=today)
+        dated = base.filter(due_on__isnull=False).exclude(state__in=HANDLING, due_on__lt=today)
+        self.parts = [overdue.order_by("due_on", "-id")]
         if not overdue_only:
-            dated = base.filter(due_on__isnull=False).exclude(state__in=HANDLING, due_on__lt=today)
-            undated = base.filter(due_on__isnull=True).order_by("-id")
             self.parts += [
-                dated.order_by("due_on", "-id").annotate(is_overdue=Value(False)),
-                undated.annotate(is_overdue=Value(False)),
+                dated.order_by("due_on", "-id"),
+                base.filter(due_on__isnull=True).order_by("-id"),
             ]
-        self.base = self.parts[0] if overdue_only else base
+        self.base = overdue if overdue_only else base
         self._counts: dict[int, int] = {}
         self._total: int | None = None
+        self._keys: list[int] | None = None
         self.capped = False
 
     def all(self) -> "DeadlineList":
@@ -55,7 +58,7 @@ class DeadlineList:
     def count(self) -> int:
         """Count the rows, at most `CAP` (then `capped` is set)."""
         if self._total is None:
-            found = self.base.order_by()[: CAP + 1].count()
+            found = len(self._scan()) if self.scan else self._capped_count(self.base)
             self.capped = found > CAP
             self._total = min(found, CAP)
         return self._total
@@ -63,10 +66,44 @@ class DeadlineList:
     def __len__(self) -> int:
         return self.count()
 
-    def _part_count(self, index: int) -> int:
-        if index not in self._counts:
-            self._counts[index] = self.parts[index].order_by()[: CAP + 1].count()
-        return self._counts[index]
+    @staticmethod
+    def _capped_count(queryset) -> int:
+        return queryset.order_by().values("pk")[: CAP + 1].count()
+
+    def _scan(self) -> list[int]:
+        if self._keys is None:
+            keys = list(self.base.order_by().values_list("pk", "state", "due_on")[: CAP + 1])
+            today, late = self.today, timezone.localdate().replace(year=9999)
+
+            def rank(key):
+                pk, state, due_on = key
+                if due_on is None:
+                    return (2, late, -pk)
+                return (0 if state in HANDLING and due_on < today else 1, due_on, -pk)
+
+            self._keys = [k[0] for k in sorted(keys, key=rank)]
+        return self._keys
+
+    def _ids(self, start: int, stop: int) -> list[int]:
+        if self.scan:
+            return self._scan()[start:stop]
+        ids: list[int] = []
+        for index, part in enumerate(self.parts):
+            if start >= stop:
+                break
+            known = self._counts.get(index, CAP + 1)
+            got = list(part.values_list("pk", flat=True)[start:stop]) if start < known else []
+            ids += got
+            if len(got) == stop - start:
+                break
+            # The part ended inside the window: learn its length to move into the next one.
+            if got or start == 0:
+                self._counts[index] = start + len(got)
+            elif index not in self._counts:
+                self._counts[index] = self._capped_count(part)
+            size = self._counts[index]
+            start, stop = max(0, start - size), stop - size
+        return ids
 
     def __getitem__(self, key):
         if isinstance(key, int):
@@ -75,29 +112,21 @@ class DeadlineList:
                 raise IndexError(key)
             return rows[0]
         start, stop = min(key.start or 0, CAP), min(CAP if key.stop is None else key.stop, CAP)
-        rows: list[Suggestion] = []
-        for index, part in enumerate(self.parts):
-            if start >= stop:
-                break
-            got = list(part[start:stop]) if start < self._counts.get(index, CAP + 1) else []
-            rows += got
-            if len(got) == stop - start:
-                break
-            # The part ended inside the window: learn its length to move into the next one.
-            if got or start == 0:
-                self._counts[index] = start + len(got)
-            size = self._part_count(index)
-            start, stop = max(0, start - size), stop - size
+        ids = self._ids(start, stop) if start < stop else []
+        found = Suggestion.objects.select_related(*LIST_FIELDS).in_bulk(ids)
+        rows = [found[pk] for pk in ids if pk in found]
+        for row in rows:
+            row.is_overdue = bool(row.state in HANDLING and row.due_on and row.due_on < self.today)
         return rows
 
 
-def by_deadline(suggestions: QuerySet[Suggestion], *, overdue_only=False) -> DeadlineList:
+def by_deadline(suggestions: QuerySet[Suggestion], *, overdue_only=False, scan=False):
     """Order overdue first, then by deadline, undated last (newest first among equals)."""
-    return DeadlineList(suggestions, overdue_only=overdue_only)
+    return DeadlineList(suggestions, overdue_only=overdue_only, scan=scan)
 
 
 def _base() -> QuerySet[Suggestion]:
-    return Suggestion.objects.select_related(*LIST_FIELDS)
+    return Suggestion.objects.all()
 
 
 def staff_list(
@@ -142,7 +171,7 @@ def unit_list(
 
 def _listed(suggestions, *, state: str, query: str, year: int | None) -> DeadlineList:
     suggestions = _filter(suggestions, state=state, query=query, year=year)
-    return by_deadline(suggestions, overdue_only=state == "overdue")
+    return by_deadline(suggestions, overdue_only=state == "overdue", scan=bool(query.strip()))
 
 
 def _filter(suggestions, *, state: str, query: str, year: int | None):

@@ -134,7 +134,8 @@ def test_staff_list_query_count_is_bounded(client, world, django_assert_max_num_
     for n in range(30):
         assigned(world) if n % 3 == 0 else submitted(world, f"建议{n}")
     login(client, world.staff)
-    with django_assert_max_num_queries(12):
+    # count + up to three parts' ids + the page's rows, whatever the data size
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("suggestions:index"))
     assert response.status_code == 200
     assert response.content.decode().count('href="/suggestions/') >= 30
