@@ -9,7 +9,7 @@ class ChannelConfig(AppConfig):
 
     def ready(self) -> None:
         from renda.channel import demo, permissions, tick  # noqa: F401  (registers them)
-        from renda.core.home import Panel, register_panel
+        from renda.core.home import Panel, PublicEntry, register_panel, register_public_entry
         from renda.core.roles import Role
 
         register_panel(
@@ -18,6 +18,22 @@ class ChannelConfig(AppConfig):
                 title=_("群众留言"),
                 template="channel/_home_panel.html",
                 context=None,
+                order=20,
+            )
+        )
+        register_public_entry(
+            PublicEntry(
+                title=_("查询留言进度"),
+                description=_("扫代表码留言后，凭查询码和密码查看办理到哪一步，并评价结果。"),
+                url_name="channel:track",
+                order=10,
+            )
+        )
+        register_public_entry(
+            PublicEntry(
+                title=_("留言办理公开"),
+                description=_("看看群众反映了什么、代表和部门怎么答复的（已隐去个人信息）。"),
+                url_name="channel:wall",
                 order=20,
             )
         )

@@ -18,15 +18,15 @@ from django.views.decorators.http import require_GET, require_POST
 from renda.core import accounts, notices, permissions
 from renda.core.audit import audit_record
 from renda.core.forms import AuditFilterForm, TokenForm
-from renda.core.home import panels_for
+from renda.core.home import panels_for, public_entries
 from renda.core.models import ApiToken, AuditEvent, Membership
 from renda.core.permissions import Perm
 from renda.core.roles import ROLE_DESCRIPTIONS
 
 
 def landing(request: HttpRequest) -> HttpResponse:
-    """Show the public front page."""
-    return render(request, "core/landing.html")
+    """Show the public front page with the ways in that the modules offer."""
+    return render(request, "core/landing.html", {"entries": public_entries()})
 
 
 @login_required

@@ -143,3 +143,8 @@ def test_static_assets_are_served_by_the_app(client):
         response = client.get(path)
         assert response.status_code == 200, path
         assert b"".join(response.streaming_content)
+
+
+def test_front_page_links_the_modules_public_entries(client):
+    html = client.get("/").content.decode()
+    assert 'href="/channel/track/"' in html and 'href="/channel/wall/"' in html
