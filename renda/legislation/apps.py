@@ -8,7 +8,7 @@ class LegislationConfig(AppConfig):
     verbose_name = _("立法意见征询")
 
     def ready(self) -> None:
-        from renda.core.home import Panel, register_panel
+        from renda.core.home import Panel, PublicEntry, register_panel, register_public_entry
         from renda.core.roles import Role
         from renda.legislation import demo, permissions, tick  # noqa: F401  (registers them)
 
@@ -26,5 +26,13 @@ class LegislationConfig(AppConfig):
                 title=_("法规草案征求意见"),
                 template="legislation/portal/_home_panel.html",
                 order=40,
+            )
+        )
+        register_public_entry(
+            PublicEntry(
+                title=_("法规草案征求意见"),
+                description=_("正在征求意见的法规草案，逐条看、逐条提意见。"),
+                url_name="legislation_public:list",
+                order=30,
             )
         )

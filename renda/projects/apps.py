@@ -8,7 +8,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("民生实事项目")
 
     def ready(self) -> None:
-        from renda.core.home import Panel, register_panel
+        from renda.core.home import Panel, PublicEntry, register_panel, register_public_entry
         from renda.core.roles import Role
         from renda.projects import demo, permissions, ticks  # noqa: F401  (registers them)
 
@@ -18,5 +18,13 @@ class ProjectsConfig(AppConfig):
                 title=_("民生实事项目"),
                 template="projects/_home_panel.html",
                 order=60,
+            )
+        )
+        register_public_entry(
+            PublicEntry(
+                title=_("民生实事项目"),
+                description=_("提出您希望政府办的实事，看代表票决结果和项目进展。"),
+                url_name="projects_public:home",
+                order=40,
             )
         )
