@@ -107,3 +107,12 @@ def test_postgres_ctype_segments_chinese(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_tsvector('simple', '人大 代表') @@ to_tsquery('simple', '代表')")
         assert cursor.fetchone()[0] is True
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_search_leaves_the_planner_settings_as_they_were(world):
+    _bulk_public(world, 3, "第一条 河道保洁。")
+    assert search.search(Filing.objects.filter(is_public=True), "河道").total == 3
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
