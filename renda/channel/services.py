@@ -22,7 +22,6 @@ from renda.core.tasks import deliver_sms
 from renda.core.timeline import timeline_record
 from renda.directory import validators
 from renda.directory.models import Deputy, Organization, Station
-from renda.directory.selectors import public_deputies, public_stations
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -61,16 +60,28 @@ def find_by_secret(code: str, secret: str) -> Message | None:
 
 
 def recipient_by_code(code: str) -> Deputy | Station | None:
-    """Find a public deputy or station by its public code."""
+    """Find a public deputy or station by its public code (cached for a minute).
+
+    A deputy whose term ends, or a station closed, stops taking messages within a minute.
+    """
     code = (code or "").strip().lower()
-    if not code:
+    if not code or len(code) > 12:
         return None
-    # One row by a unique key, with what the submission needs joined in, and no ordering.
-    deputy = public_deputies().filter(public_code=code).select_related("user").order_by()[:1]
-    if deputy:
-        return deputy[0]
-    station = public_stations().filter(public_code=code).select_related("manager").order_by()[:1]
-    return station[0] if station else None
+    key = f"channel:recipient:{code}"
+    found = cache.get(key)
+    if found is None:
+        # One row by a unique key, with only what a submission needs joined in, no ordering.
+        found = (
+            Deputy.objects.filter(
+                public_code=code, status=Deputy.Status.SERVING, congress__is_active=True
+            ).select_related("congress", "user").order_by().first()
+            or Station.objects.filter(
+                public_code=code, is_active=True, congress__is_active=True
+            ).select_related("congress", "manager").order_by().first()
+            or False
+        )  # fmt: skip
+        cache.set(key, found, 60)
+    return found or None
 
 
 # ---- submission ---------------------------------------------------------------------------
@@ -156,27 +167,20 @@ def _same_or_refuse(earlier: Message, recipient, content: str) -> tuple[Message,
 def _create(recipient, kind, content, name, phone, consent, key, photos) -> Message:
     congress = recipient.congress
     today = timezone.localdate()
-    message = None
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                message = Message.objects.create(
-                    congress=congress,
-                    deputy=recipient if isinstance(recipient, Deputy) else None,
-                    station=recipient if isinstance(recipient, Station) else None,
-                    tracking_code=_new_code(),
-                    idempotency_key=key,
-                    kind=kind,
-                    content=content,
-                    name=(name or "").strip(),
-                    phone=validators.normalize_phone(phone) if phone else "",
-                    consent_publish=consent,
-                    due_on=calendar.deadline(today, time_limits(congress)[kind], "working"),
-                )
-            break
-        except IntegrityError:
-            if key and Message.objects.filter(idempotency_key=key).exists():
-                raise
+    # A clash of two random 8-character codes (31**8 of them) is left to the caller's retry.
+    message = Message.objects.create(
+        congress=congress,
+        deputy=recipient if isinstance(recipient, Deputy) else None,
+        station=recipient if isinstance(recipient, Station) else None,
+        tracking_code=_new_code(),
+        idempotency_key=key,
+        kind=kind,
+        content=content,
+        name=(name or "").strip(),
+        phone=validators.normalize_phone(phone) if phone else "",
+        consent_publish=consent,
+        due_on=calendar.deadline(today, time_limits(congress)[kind], "working"),
+    )
     for photo in photos:
         attachment_create(congress=congress, upload=photo, owner=message, allowed=IMAGES)
     timeline_record(
