@@ -116,3 +116,34 @@ def test_search_leaves_the_planner_settings_as_they_were(world):
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def _indexed(pk: int) -> str | None:
+    """The words the search table holds for a filing (None when it is not there)."""
+    postgres = connection.vendor == "postgresql"
+    column, key = ("words::text", "id") if postgres else ("segmented", "rowid")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM {search.FTS_TABLE} WHERE {key} = %s", [pk])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def test_the_search_table_follows_the_public_database(world):
+    from renda.filings import services
+
+    text = "第一条 河道保洁由街道负责。\n第二条 河道保洁经费列入预算。"
+    filing = world.file(title="清河区管理办法", text=text, number="1号")
+    public = Filing.objects.filter(is_public=True)
+    assert _indexed(filing.pk) is None
+    services._publish(filing, None)
+    assert "河道" in _indexed(filing.pk)
+    assert search.search(public, "河道") == ([filing.pk], 1, False)
+    filing.text = "第一条 扬尘污染防治由街道负责。\n第二条 扬尘污染防治经费列入预算。"
+    filing.save(update_fields=["text"])
+    services._index(filing)  # what a new version of a public document goes through
+    assert "扬尘" in _indexed(filing.pk) and "河道" not in _indexed(filing.pk)
+    assert search.search(public, "河道") == ([], 0, False)
+    assert search.search(public, "扬尘") == ([filing.pk], 1, False)
+    search.unindex_document(filing.pk)
+    assert _indexed(filing.pk) is None
+    assert search.search(public, "扬尘") == ([], 0, False)
