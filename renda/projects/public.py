@@ -10,16 +10,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from renda.core.http import client_ip
-from renda.core.ratelimit import hit, limit_requests
+from renda.core.ratelimit import limit_requests
 from renda.core.timeline import timeline_for
 from renda.projects import selectors, services
 from renda.projects.forms import CommentForm, EvaluationForm, ProposalForm, apply_errors
 from renda.projects.models import Proposal, Round, Vote
 from renda.projects.services.voting import OUTCOME_LABELS
 
-# Floods: per address per minute, and per congress per hour (a self-hosted check, no captcha).
-PER_ADDRESS = 5
-PER_CONGRESS_HOUR = 600
+# Floods: a few proposals per browser, many per address (a crowd behind one NAT gateway at a
+# reception event must still get through), counted over ten minutes.
+PER_DEVICE = 5
+PER_ADDRESS = 200
+WINDOW = 600
+
+
+def _device(request: HttpRequest) -> str:
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
 
 
 @require_safe
@@ -34,7 +42,8 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@limit_requests("projects.propose", limit=PER_ADDRESS, window=60)
+@limit_requests("projects.propose.address", limit=PER_ADDRESS, window=WINDOW)
+@limit_requests("projects.propose.device", limit=PER_DEVICE, window=WINDOW, key=_device)
 def propose(request: HttpRequest, code: str) -> HttpResponse:
     """The citizen's proposal form (群众点单): stored before the page says it was received."""
     congress = selectors.congress_by_code(code)
@@ -51,25 +60,20 @@ def propose(request: HttpRequest, code: str) -> HttpResponse:
                 {"form": form, "congress": congress},
                 status=400,
             )
-        if not hit(
-            f"projects.propose.congress:{congress.pk}", limit=PER_CONGRESS_HOUR, window=3600
-        ).allowed:
-            form.add_error(None, _("提交的人太多了，请稍后再试。"))
+        try:
+            proposal = services.proposal_submit(
+                congress=congress,
+                title=data["title"],
+                body=data["body"],
+                name=data["name"],
+                phone=data["phone"],
+                source_label=_("网上点单"),
+                idempotency_key=_key(request, data["idempotency_key"]),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
         else:
-            try:
-                proposal = services.proposal_submit(
-                    congress=congress,
-                    title=data["title"],
-                    body=data["body"],
-                    name=data["name"],
-                    phone=data["phone"],
-                    source_label=_("网上点单"),
-                    idempotency_key=_key(request, data["idempotency_key"]),
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                return redirect("projects_public:track", proposal.tracking_code)
+            return redirect("projects_public:track", proposal.tracking_code)
     context = {"form": form, "congress": congress, "round": round_}
     return render(
         request, "projects/public/propose.html", context, status=422 if form.errors else 200

@@ -124,3 +124,11 @@ def test_result_sheet_is_a_pdf(world):
     services.vote_count(vote=vote, actor=world.staff)
     response = client_for(world.staff).get(f"/projects/votes/{vote.pk}/sheet.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_a_crowd_behind_one_address_can_all_propose(world):
+    codes = [
+        Client().post(f"/ms/propose/{world.congress.code}/", {"title": "", "body": ""}).status_code
+        for _ in range(8)
+    ]
+    assert 429 not in codes  # eight phones, one gateway: each is refused only for its empty form
