@@ -1,6 +1,7 @@
 """Send SMS through a pluggable gateway (RENDA_SMS_BACKEND names the class)."""
 
 import logging
+from abc import ABC, abstractmethod
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -10,11 +11,12 @@ from renda.core.masking import mask_phone
 logger = logging.getLogger("renda.sms")
 
 
-class BaseSmsBackend:
+class BaseSmsBackend(ABC):
     """A gateway: subclasses send one text message to one phone number."""
 
+    @abstractmethod
     def send(self, phone: str, text: str) -> None:
-        raise NotImplementedError
+        """Send `text` to `phone`, raising if the gateway refuses it."""
 
 
 class LogSmsBackend(BaseSmsBackend):
