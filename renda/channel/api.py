@@ -20,7 +20,6 @@ from renda.channel.workflow import OPEN_STATES, Action, Side
 from renda.core.api import AUTH
 from renda.core.http import client_ip
 from renda.core.ratelimit import hit
-from renda.core.timeline import timeline_for
 from renda.directory.models import Organization
 
 router = Router(tags=["channel"])
@@ -112,7 +111,7 @@ def _track(message: Message) -> dict:
         "reply": message.reply,
         "rating": message.rating,
         "timeline": [
-            {"at": s.at, "summary": s.summary} for s in timeline_for(message, public_only=True)
+            {"at": s.at, "summary": s.summary} for s in selectors.steps(message, public_only=True)
         ],
     }
 

@@ -79,3 +79,4 @@ def load_channel(context: DemoContext) -> None:
             services.message_rate(
                 message=message, rating="satisfied", comment=_("修得很快，谢谢！")
             )
+    services.notify_new()  # the recipients' notices, as the minute digest would send them

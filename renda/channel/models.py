@@ -54,15 +54,22 @@ class TimeLimit(models.Model):
 class Message(models.Model):
     """A citizen's message to a deputy or a station; the citizen follows it by tracking code."""
 
-    congress = models.ForeignKey("core.Congress", on_delete=models.PROTECT, related_name="+")
+    # Foreign keys searched by the composite indexes below (recipient or unit, then state) carry
+    # no index of their own: every index is written on each submission (docs/workflows/channel.md).
+    congress = models.ForeignKey(
+        "core.Congress", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     deputy = models.ForeignKey(
-        "directory.Deputy", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+        "directory.Deputy", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        db_index=False,
+    )  # fmt: skip
     station = models.ForeignKey(
-        "directory.Station", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    tracking_code = models.CharField(_("查询码"), max_length=12, unique=True)
-    idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
+        "directory.Station", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        db_index=False,
+    )  # fmt: skip
+    # Unique by constraints below, not `unique=True`, which adds a second (LIKE) index on PostgreSQL.
+    tracking_code = models.CharField(_("查询码"), max_length=12)
+    idempotency_key = models.CharField(max_length=64, null=True, blank=True)
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
     content = models.TextField(_("内容"))
     name = models.CharField(_("姓名"), max_length=50, blank=True)
@@ -74,6 +81,9 @@ class Message(models.Model):
     )  # fmt: skip
     received_at = models.DateTimeField(_("收到时间"), auto_now_add=True)
     due_on = models.DateField(_("答复期限"))
+    first_due_on = models.DateField(_("收到时的答复期限"))
+    # When the recipient's accounts were told (a digest a minute, by `renda tick`); null = not yet.
+    notified_at = models.DateTimeField(null=True, blank=True)
     unit = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("承办单位"),
@@ -81,12 +91,14 @@ class Message(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     reply = models.TextField(_("答复"), blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates"
-    )
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates",
+        db_index=False,
+    )  # fmt: skip
     converted_to = models.CharField(_("转为"), max_length=200, blank=True)
     converted_url = models.CharField(max_length=300, blank=True)
     rating = models.CharField(_("评价"), max_length=20, choices=Rating.choices, blank=True)
@@ -104,13 +116,39 @@ class Message(models.Model):
                 condition=Q(deputy__isnull=False, station__isnull=True)
                 | Q(deputy__isnull=True, station__isnull=False),
                 name="message_one_recipient",
-            )
+            ),
+            models.UniqueConstraint(fields=["tracking_code"], name="message_tracking_code_unique"),
+            models.UniqueConstraint(
+                fields=["idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="message_idempotency_key_unique",
+            ),
         ]
         indexes = [
-            models.Index(fields=["deputy", "state"]),
-            models.Index(fields=["station", "state"]),
-            models.Index(fields=["unit", "state"]),
+            # Partial, so a row is written into the recipient's index only, not the other two.
+            models.Index(
+                fields=["deputy", "state"],
+                condition=Q(deputy__isnull=False),
+                name="message_deputy_state",
+            ),
+            models.Index(
+                fields=["station", "state"],
+                condition=Q(station__isnull=False),
+                name="message_station_state",
+            ),
+            models.Index(
+                fields=["unit", "state"], condition=Q(unit__isnull=False), name="message_unit_state"
+            ),
             models.Index(fields=["congress", "state", "due_on"]),
+            # A row is in these only while it waits for its notice, or once merged.
+            models.Index(
+                fields=["id"], condition=Q(notified_at__isnull=True), name="message_to_notify"
+            ),
+            models.Index(
+                fields=["merged_into"],
+                condition=Q(merged_into__isnull=False),
+                name="message_merged_into",
+            ),
         ]
 
     def __str__(self) -> str:

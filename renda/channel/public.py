@@ -20,7 +20,6 @@ from renda.channel.models import Kind
 from renda.channel.workflow import Action, Side, actions_for
 from renda.core.http import client_ip
 from renda.core.ratelimit import hit, peek
-from renda.core.timeline import timeline_for
 
 WINDOW = 600
 SESSION_CODES = "channel_codes"
@@ -169,7 +168,7 @@ def progress(request: HttpRequest, code: str) -> HttpResponse:
         {
             "message": message,
             "code": rules.format_code(code),
-            "steps": timeline_for(message, public_only=True),
+            "steps": selectors.steps(message, public_only=True),
             "can_rate": Action.RATE in allowed,
             "can_reopen": Action.REOPEN in allowed,
             "rate_form": rate_form,

@@ -1,13 +1,16 @@
 """Reads of citizens' messages for inboxes, the office, the public wall and the API."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from renda.channel.models import Message
 from renda.channel.workflow import OPEN_STATES, State
 from renda.core import permissions
 from renda.core.models import User
+from renda.core.timeline import timeline_for
 
 
 def _base() -> QuerySet[Message]:
@@ -52,3 +55,33 @@ def public_wall() -> QuerySet[Message]:
         .exclude(reply="")
         .order_by("-replied_at")
     )
+
+
+@dataclass(frozen=True)
+class Received:
+    """The first step of every message, read from the message row (no timeline row is written)."""
+
+    at: dt.datetime
+    summary: str
+    verb: str = "received"
+    actor = None
+    actor_label: str = ""
+    is_public: bool = True
+
+
+def steps(message: Message, *, public_only: bool = False) -> list:
+    """The message's steps, oldest first: its receipt, then its timeline.
+
+    Messages received before receipt was read from the row have it on the timeline already.
+    """
+    events = list(timeline_for(message, public_only=public_only))
+    if events and events[0].verb == "received":
+        return events
+    received = Received(
+        at=message.received_at,
+        actor_label=_("系统"),
+        summary=_("留言已收到，%(to)s将在 %(due)s 前答复。") % {
+            "to": message.recipient.name, "due": message.first_due_on.isoformat()
+        },
+    )  # fmt: skip
+    return [received, *events]

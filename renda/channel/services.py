@@ -1,6 +1,7 @@
-"""The only code that changes citizens' messages; every step goes on the message's timeline."""
+"""The only code that changes citizens' messages; every step after receipt goes on the timeline."""
 
 import secrets
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.core.cache import cache
@@ -138,8 +139,14 @@ def message_submit(
     )
     if errors:
         raise ValidationError(errors)
+    # One INSERT commits alone; photos, or a caller's transaction, need a (sub)transaction.
+    atomic = (
+        transaction.atomic()
+        if photos or transaction.get_connection().in_atomic_block
+        else nullcontext()
+    )
     try:
-        with transaction.atomic():
+        with atomic:
             message = _create(recipient, kind, content, name, phone, consent_publish, key, photos)
     except IntegrityError:
         earlier = Message.objects.filter(idempotency_key=key).first() if key else None
@@ -165,8 +172,13 @@ def _same_or_refuse(earlier: Message, recipient, content: str) -> tuple[Message,
 
 
 def _create(recipient, kind, content, name, phone, consent, key, photos) -> Message:
+    """Write the message row (and its photos): the one write a submission waits for.
+
+    Its "received" step is read from the row itself (`selectors.steps`) and its recipients are
+    told by the minute digest (`notify_new`), so a crowd scanning at once costs one insert each.
+    """
     congress = recipient.congress
-    today = timezone.localdate()
+    due = calendar.deadline(timezone.localdate(), time_limits(congress)[kind], "working")
     # A clash of two random 8-character codes (31**8 of them) is left to the caller's retry.
     message = Message.objects.create(
         congress=congress,
@@ -179,25 +191,59 @@ def _create(recipient, kind, content, name, phone, consent, key, photos) -> Mess
         name=(name or "").strip(),
         phone=validators.normalize_phone(phone) if phone else "",
         consent_publish=consent,
-        due_on=calendar.deadline(today, time_limits(congress)[kind], "working"),
+        due_on=due,
+        first_due_on=due,
     )
     for photo in photos:
         attachment_create(congress=congress, upload=photo, owner=message, allowed=IMAGES)
-    timeline_record(
-        message, verb="received", public=True, actor_label=_("系统"),
-        summary=_("留言已收到，%(to)s将在 %(due)s 前答复。") % {
-            "to": recipient.name, "due": message.due_on.isoformat()
-        },
-    )  # fmt: skip
-    for user in recipient_users(message):
-        notify(
-            user, kind="channel.new", congress=congress, channels=("inbox", "sms"),
-            title=_("您收到一条群众留言"), url=f"/channel/messages/{message.pk}/",
-            body=_("类别：%(kind)s；请在 %(due)s 前处理。") % {
-                "kind": message.get_kind_display(), "due": message.due_on.isoformat()
-            },
-        )  # fmt: skip
     return message
+
+
+def notify_new(now=None) -> int:
+    """Tell each recipient's accounts of the messages received since they were last told.
+
+    One notice (inbox and SMS) per account for all its new messages: the minute digest that
+    `renda tick` runs. Each message is claimed by a conditional UPDATE, so it is told once even
+    with two runners. Returns how many messages were reported.
+    """
+    now = now or timezone.now()
+    pending = list(
+        Message.objects.filter(notified_at__isnull=True).order_by("pk").values_list("pk", flat=True)
+    )
+    count = 0
+    for start in range(0, len(pending), 500):
+        with transaction.atomic():
+            claimed = list(
+                Message.objects.select_for_update(of=("self",), skip_locked=True)
+                .filter(pk__in=pending[start : start + 500], notified_at__isnull=True)
+                .select_related("deputy__user", "station__manager", "congress")
+                .order_by("pk")
+            )
+            Message.objects.filter(pk__in=[m.pk for m in claimed]).update(notified_at=now)
+            by_user: dict[User, list[Message]] = {}
+            for message in claimed:
+                for user in recipient_users(message):
+                    by_user.setdefault(user, []).append(message)
+            for user, messages in by_user.items():
+                _tell_recipient(user, messages)
+            count += len(claimed)
+    return count
+
+
+def _tell_recipient(user: User, messages: list[Message]) -> None:
+    first = messages[0]
+    if len(messages) == 1:
+        title, url = _("您收到一条群众留言"), f"/channel/messages/{first.pk}/"
+        body = _("类别：%(kind)s；请在 %(due)s 前处理。") % {
+            "kind": first.get_kind_display(), "due": first.due_on.isoformat()
+        }  # fmt: skip
+    else:
+        title, url = _("您收到%(n)d条群众留言") % {"n": len(messages)}, "/channel/"
+        body = _("最早的一条请在 %(due)s 前处理。") % {
+            "due": min(m.due_on for m in messages).isoformat()
+        }  # fmt: skip
+    notify(user, kind="channel.new", congress=first.congress, channels=("inbox", "sms"),
+           title=title, url=url, body=body)  # fmt: skip
 
 
 # ---- who is who ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""`renda tick`: mark overdue messages once and tell whoever holds them and the office."""
+"""`renda tick`: tell recipients of new messages; mark overdue ones once and tell who holds them."""
 
 import datetime as dt
 
@@ -7,10 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from renda.channel.models import Message
-from renda.channel.services import office_users, recipient_users
+from renda.channel.services import notify_new, office_users, recipient_users
 from renda.channel.workflow import OPEN_STATES, State
 from renda.core import tick
 from renda.core.notices import notify
+
+
+@tick.register("channel.new")
+def tell_recipients(now: dt.datetime) -> int:
+    """The minute digest: each recipient hears of its new messages in one notice."""
+    return notify_new(now)
 
 
 @tick.register("channel.overdue")

@@ -18,7 +18,6 @@ from renda.channel.workflow import OPEN_STATES, Action, Side, actions_for
 from renda.core import permissions
 from renda.core.audit import audit_record
 from renda.core.masking import mask_name, mask_phone
-from renda.core.timeline import timeline_for
 from renda.directory.selectors import handling_units
 
 TABS = {
@@ -76,7 +75,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "message": message,
         "code": rules.format_code(message.tracking_code),
-        "steps": timeline_for(message),
+        "steps": selectors.steps(message),
         "actions": actions,
         "sides": sides,
         "name": mask_name(message.name) if message.name else "",

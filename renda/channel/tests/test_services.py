@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from renda.channel import services, tick
+from renda.channel import selectors, services, tick
 from renda.channel.models import Message, TimeLimit
 from renda.channel.workflow import Side, State
 from renda.core import calendar
 from renda.core.models import Attachment, AuditEvent, Notification
 from renda.core.sms import MemorySmsBackend
-from renda.core.timeline import timeline_for
+from renda.core.timeline import timeline_for, timeline_record
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
 
@@ -28,14 +28,41 @@ def submit(world, **kwargs):
     return services.message_submit(**values)
 
 
-def test_a_message_is_stored_with_a_due_date_and_the_deputy_is_told(world):
+def test_a_message_is_stored_with_a_due_date_and_its_receipt_is_its_first_step(world):
     message, created = submit(world, phone="138 1234 5678", name="李阿姨")
     assert created and message.state == State.RECEIVED
     assert message.phone == "13812345678"
-    assert message.due_on == calendar.deadline(timezone.localdate(), 10, "working")
-    assert Notification.objects.filter(recipient=world.deputy_user, kind="channel.new").exists()
-    [step] = timeline_for(message, public_only=True)
-    assert "将在" in step.summary
+    due = calendar.deadline(timezone.localdate(), 10, "working")
+    assert message.due_on == message.first_due_on == due
+    [step] = selectors.steps(message, public_only=True)
+    assert step.verb == "received" and step.at == message.received_at
+    assert f"{world.deputy.name}将在 {due.isoformat()} 前答复" in step.summary
+    assert not timeline_for(message).exists()  # the receipt is the message row itself
+
+
+def test_the_deputy_is_told_by_the_minute_digest_once(world):
+    first, _ = submit(world)
+    assert not Notification.objects.filter(kind="channel.new").exists()
+    assert tick.tell_recipients(timezone.now()) == 1
+    [notice] = Notification.objects.filter(recipient=world.deputy_user, kind="channel.new")
+    assert notice.title == "您收到一条群众留言" and notice.url == f"/channel/messages/{first.pk}/"
+    assert tick.tell_recipients(timezone.now()) == 0  # told once
+    submit(world, content="小区门口路灯不亮。")
+    submit(world, content="公交站台没有遮雨棚。", kind="opinion")
+    assert tick.tell_recipients(timezone.now()) == 2
+    latest = Notification.objects.filter(kind="channel.new").latest("pk")
+    assert latest.recipient == world.deputy_user and latest.title == "您收到2条群众留言"
+    assert Notification.objects.filter(kind="channel.new").count() == 2
+    assert not Message.objects.filter(notified_at__isnull=True).exists()
+
+
+def test_a_recipient_with_no_active_account_is_marked_told_without_a_notice(world):
+    world.deputy_user.is_active = False
+    world.deputy_user.save()
+    submit(world)
+    assert tick.tell_recipients(timezone.now()) == 1
+    assert not Notification.objects.filter(kind="channel.new").exists()
+    assert tick.tell_recipients(timezone.now()) == 0
 
 
 def test_time_limits_can_be_set_per_congress_and_kind(world):
@@ -124,7 +151,7 @@ def test_the_fast_track_from_deputy_to_unit_and_back_to_the_citizen(world):
     assert message.state == State.REPLIED and message.reply == "已安排维修。"
     message = services.message_rate(message=message, rating="satisfied", comment="很快")
     assert message.state == State.RATED
-    verbs = [s.verb for s in timeline_for(message)]
+    verbs = [s.verb for s in selectors.steps(message)]
     assert verbs == ["received", "forward", "assign", "accept", "reply", "rate"]
     assert AuditEvent.objects.filter(action="channel.assign", actor=world.staff).exists()
 
@@ -205,3 +232,12 @@ def test_overdue_messages_are_flagged_once_and_the_holders_told(world):
         Notification.objects.filter(kind="channel.overdue").values_list("recipient", flat=True)
     )
     assert told == {world.unit_user.pk, world.staff.pk}
+
+
+def test_a_message_whose_receipt_is_on_the_timeline_shows_it_once(world):
+    """Messages received before the receipt was read from the row carry it as a timeline step."""
+    message, _ = submit(world)
+    timeline_record(message, verb="received", public=True, actor_label="系统", summary="留言已收到")
+    services.message_forward(message=message, actor=world.deputy_user)
+    assert [s.verb for s in selectors.steps(message)] == ["received", "forward"]
+    assert [s.summary for s in selectors.steps(message)][0] == "留言已收到"
