@@ -97,12 +97,29 @@ def _keyword_findings(clause: Clause, rule: Rule, ruleset: RuleSet) -> Finding |
         part = text[left:right]
         if rule.exception is not None and rule.exception.search(part):
             continue
-        if rule.negation and ruleset.negation.search(
-            text[max(left, match.start() - 24) : match.start()]
-        ):
+        if rule.negation and _negated(text, left, match.start(), ruleset):
             continue
         return _finding(rule, clause, match.group())
     return None
+
+
+def _negated(text: str, left: int, start: int, ruleset: RuleSet) -> bool:
+    """Say whether a trigger is governed by a prohibition or repeal before it in its sub-clause.
+
+    A negation word just before the trigger counts (不得收取…); a strong prohibition earlier in
+    the sub-clause also governs a list that runs on across commas (不得…强制要求…，搭车或者收取…)
+    unless a new condition, subject or modal intervenes (的，/违者/应当/可以…).
+    """
+    if ruleset.negation.search(text[max(left, start - 24) : start]):
+        return True
+    if ruleset.prohibition is None:
+        return False
+    head = text[left:start]
+    ends = [m.end() for m in ruleset.prohibition.finditer(head)]
+    if not ends:
+        return False
+    rest = head[ends[-1] :]
+    return ruleset.negation_break is None or not ruleset.negation_break.search(rest)
 
 
 def _finding(rule: Rule, clause: Clause, trigger: str, explanation: str | None = None) -> Finding:

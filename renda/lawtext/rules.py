@@ -57,6 +57,8 @@ class RuleSet:
     version: str
     rules: list[Rule]
     negation: re.Pattern[str]
+    prohibition: re.Pattern[str] | None = None
+    negation_break: re.Pattern[str] | None = None
 
     def by_id(self, rule_id: str) -> Rule:
         """Return the rule with this id."""
@@ -66,16 +68,34 @@ class RuleSet:
         raise KeyError(rule_id)
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+MACRO_RE = re.compile(r"\{([A-Z][A-Z_]*)\}")
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    """Replace each {NAME} in a pattern by its macro (a regex quantifier never has letters)."""
+
+    def sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise ValueError(f"unknown macro {{{name}}} in {pattern!r}")
+        return f"(?:{macros[name]})"
+
+    return MACRO_RE.sub(sub, pattern)
+
+
+def _alternation(patterns: list[str], macros: dict[str, str]) -> re.Pattern[str] | None:
     """Compile a list of patterns into one alternation, or None if empty."""
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile("|".join(f"(?:{_expand(p, macros)})" for p in patterns))
 
 
 def build_ruleset(data: dict[str, Any]) -> RuleSet:
     """Validate and compile a rule set given as parsed YAML."""
     sets = data.get("exception_sets", {}) or {}
+    macros: dict[str, str] = {}
+    for name, value in (data.get("macros", {}) or {}).items():
+        macros[name] = _expand(value, macros)
     rules = []
     seen: set[str] = set()
     for entry in data["rules"]:
@@ -100,8 +120,8 @@ def build_ruleset(data: dict[str, Any]) -> RuleSet:
                 explanation=entry["explanation"],
                 basis=entry["basis"],
                 version=int(entry.get("version", 1)),
-                pattern=_alternation(entry.get("patterns", []) or []),
-                exception=_alternation(exceptions),
+                pattern=_alternation(entry.get("patterns", []) or [], macros),
+                exception=_alternation(exceptions, macros),
                 negation=bool(entry.get("negation", True)),
                 check=entry.get("check"),
                 skip_doc_types=skip,
@@ -109,7 +129,17 @@ def build_ruleset(data: dict[str, Any]) -> RuleSet:
                 examples={k: list(v or []) for k, v in (entry.get("examples") or {}).items()},
             )
         )
-    return RuleSet(str(data["version"]), rules, re.compile(data["negations"]))
+    optional = {
+        key: re.compile(_expand(data[key], macros)) if data.get(key) else None
+        for key in ("prohibitions", "negation_breaks")
+    }
+    return RuleSet(
+        str(data["version"]),
+        rules,
+        re.compile(_expand(data["negations"], macros)),
+        prohibition=optional["prohibitions"],
+        negation_break=optional["negation_breaks"],
+    )
 
 
 def load_ruleset(path: str | Path) -> RuleSet:
