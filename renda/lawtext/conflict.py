@@ -1,10 +1,12 @@
 """Set a clause beside the higher-level articles on the same subject and spot contradictions.
 
 Three kinds of contradiction are reported, all only between sentences that share key terms:
-a modal one (the higher law says 不得 and the clause says 可以, or 应当 against 无需), a numeric
-one (an amount or time limit outside the higher law's figure or range for the same matter; the
-amounts may sit in another sentence of the matched article, for the same kind of party), and a
-time limit that the clause restarts or suspends (重新计算, 不计入) where the higher law does not.
+a modal one (the higher law says 不得 and the clause says 可以, 应当 against 无需 or 不得, 予以
+against 不予 unless the refusal only answers a failed condition), a numeric one (an amount or
+time limit outside the higher law's figure or range for the same matter; 工作日 and 日 are
+compared as spans, 年 and 个月 as months; the modal or the amounts may sit in another sentence
+of the matched article, for the same kind of party), and a time limit that the clause restarts
+or suspends (重新计算, 不计入) where the higher law does not.
 """
 
 from __future__ import annotations
@@ -114,14 +116,21 @@ STOPWORDS = frozenset(
 )
 MODAL_RE = re.compile(
     r"(?P<prohibit>不得|禁止|严禁|不准|不应当)|(?P<exempt>可以不|无需|无须|不必|免于|免予)"
+    r"|(?P<refuse>不予以?|不准予)|(?P<grant>予以|准予|应予)"
     r"|(?P<permit>可以|允许|准许|有权)|(?P<oblige>应当|必须)"
 )
+#: (higher law's modal, clause's modal) pairs that contradict each other on the same action
 CONFLICTING = {
     ("prohibit", "permit"),
     ("permit", "prohibit"),
     ("oblige", "exempt"),
     ("prohibit", "oblige"),
+    ("oblige", "prohibit"),
+    ("grant", "refuse"),
+    ("refuse", "grant"),
 }
+#: a refusal whose condition is the higher law's own (不符合…的，不予…) restates it
+MIRRORED_CONDITION_RE = re.compile(r"不符合|不具备|不满足|不属于|未达到|不能证明")
 QUANTITY_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
     r"(?P<unit>万元|元|个工作日|工作日|日|天|个月|年|小时|％|%)"
@@ -129,17 +138,20 @@ QUANTITY_RE = re.compile(
 UNIT_CLASS = {
     "万元": ("money", 10_000),
     "元": ("money", 1),
-    "个工作日": ("workdays", 1),
-    "工作日": ("workdays", 1),
+    "个工作日": ("days", 1),
+    "工作日": ("days", 1),
     "日": ("days", 1),
     "天": ("days", 1),
     "个月": ("months", 1),
-    "年": ("years", 1),
+    "年": ("months", 12),
     "小时": ("hours", 1),
     "％": ("percent", 1),
     "%": ("percent", 1),
 }
-TIME_CLASSES = frozenset({"workdays", "days", "months", "years", "hours"})
+TIME_CLASSES = frozenset({"days", "months", "hours"})
+#: how many calendar days a working day may span (weekends, holidays): 工作日 figures are
+#: compared with 日 figures as a range, so 20 工作日 neither equals nor contradicts 28 日
+WORKDAY_SPAN = 1.5
 RESTART_RE = re.compile(r"重新计算|重新起算|另行计算|不计入|中止计算|扣除[^。；，]{0,6}期间")
 PART_SPLIT_RE = re.compile(r"[，；,;：:]")
 SENTENCE_SPLIT_RE = re.compile(r"[^。；\n]+")
@@ -179,8 +191,11 @@ def terms(text: str) -> set[str]:
     }
 
 
-def _quantities(text: str) -> list[tuple[str, float, int]]:
-    """Return (unit class, value, position) for each amount or duration in a text."""
+def _quantities(text: str) -> list[tuple[str, float, float, int]]:
+    """Return (unit class, lowest value, highest value, position) for each amount or duration.
+
+    A figure in working days stands for a span of calendar days (up to WORKDAY_SPAN times it).
+    """
     out = []
     for match in QUANTITY_RE.finditer(text):
         try:
@@ -190,7 +205,8 @@ def _quantities(text: str) -> list[tuple[str, float, int]]:
         except ValueError:
             continue
         unit_class, factor = UNIT_CLASS[match["unit"]]
-        out.append((unit_class, value * factor, match.start()))
+        span = WORKDAY_SPAN if "工作日" in match["unit"] else 1.0
+        out.append((unit_class, value * factor, value * factor * span, match.start()))
     return out
 
 
@@ -207,10 +223,10 @@ def _modal_conflict(clause: str, higher: str) -> str | None:
     for cm in MODAL_RE.finditer(clause):
         c_kind = cm.lastgroup
         c_action = terms(clause[cm.end() : cm.end() + ACTION_WINDOW])
-        if not c_action:
+        if not c_action or _mirrored_refusal(clause, cm):
             continue
         for hm in MODAL_RE.finditer(higher):
-            if (hm.lastgroup, c_kind) not in CONFLICTING:
+            if (hm.lastgroup, c_kind) not in CONFLICTING or _mirrored_refusal(higher, hm):
                 continue
             h_action = terms(higher[hm.end() : hm.end() + ACTION_WINDOW])
             shared = c_action & h_action
@@ -221,25 +237,32 @@ def _modal_conflict(clause: str, higher: str) -> str | None:
     return None
 
 
+def _mirrored_refusal(text: str, modal: re.Match[str]) -> bool:
+    """Say whether a refusal only answers a failed condition (不符合条件的，不予…)."""
+    if modal.lastgroup != "refuse":
+        return False
+    start = max(text.rfind(mark, 0, modal.start()) for mark in "。；\n")
+    return MIRRORED_CONDITION_RE.search(text, start + 1, modal.start()) is not None
+
+
 def _numeric_conflict(clause: str, higher: str) -> str | None:
     """Describe an amount or time limit outside the higher law's figures for the same matter."""
     h_quantities = _quantities(higher)
     if not h_quantities:
         return None
-    for unit_class, value, pos in _quantities(clause):
+    for unit_class, c_low, c_high, pos in _quantities(clause):
         c_terms = terms(_part(clause, pos))
         same = [
-            (v, p)
-            for cls, v, p in h_quantities
+            (lo, hi)
+            for cls, lo, hi, p in h_quantities
             if cls == unit_class and c_terms & terms(_part(higher, p))
         ]
         if not same:
             continue
-        values = [v for v, _ in same]
-        low, high = min(values), max(values)
-        if value < low or value > high:
+        low, high = min(lo for lo, _ in same), max(hi for _, hi in same)
+        if c_high < low or c_low > high:
             figure = f"{low:g}" if low == high else f"{low:g}至{high:g}"
-            return f"本条款数额或期限为{value:g}，上位法同一事项为{figure}（{unit_class}）"
+            return f"本条款数额或期限为{c_low:g}，上位法同一事项为{figure}（{unit_class}）"
     return None
 
 
@@ -300,25 +323,26 @@ def _restart_conflict(clause: str, higher: str) -> str | None:
     restart = RESTART_RE.search(clause)
     if restart is None or RESTART_RE.search(higher):
         return None
-    clause_units = {cls for cls, _, _ in _quantities(clause) if cls in TIME_CLASSES}
-    higher_units = {cls for cls, _, _ in _quantities(higher) if cls in TIME_CLASSES}
+    clause_units = {q[0] for q in _quantities(clause) if q[0] in TIME_CLASSES}
+    higher_units = {q[0] for q in _quantities(higher) if q[0] in TIME_CLASSES}
     if clause_units & higher_units or ("期限" in clause and higher_units):
         return f"本条款规定期限“{restart.group()}”，上位法对同一期限未作此规定"
     return None
 
 
 def _sibling_conflict(clause: str, art: HigherArticle, matched: str) -> tuple[str, str] | None:
-    """Compare figures with the other sentences of the matched article.
+    """Compare modals and figures with the other sentences of the matched article.
 
-    An article often describes the conduct in one sentence and sets the amounts in the next
-    (单位有前款行为的，处…罚款；个人…). The sentences for the other kind of party are skipped:
-    a clause about 单位 is not compared with a sentence about 个人 only, and the reverse.
+    An article often describes the conduct in one sentence and sets the amounts or the decision
+    in the next (单位有前款行为的，处…罚款；个人…; 符合本法规定的，予以登记). The sentences
+    for the other kind of party are skipped: a clause about 单位 is not compared with a sentence
+    about 个人 only, and the reverse.
     """
     for sibling in SENTENCE_SPLIT_RE.finditer(art.text):
         text = sibling.group()
         if text == matched or not _same_party(clause, text):
             continue
-        note = _numeric_conflict(clause, text)
+        note = _modal_conflict(clause, text) or _numeric_conflict(clause, text)
         if note:
             return text, note
     return None

@@ -17,17 +17,32 @@ from .rules import DOC_TYPES, Rule, RuleSet, default_ruleset
 from .structure import parse_text
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]|$)", re.MULTILINE)
-EFFECTIVE_SENTENCE_RE = re.compile(r"自[^，。；]{0,40}?起(?:施行|实施|执行|生效)")
+EFFECTIVE_SENTENCE_RE = re.compile(
+    r"(?:自|从|于)[^，。；]{0,40}?(?:起|日|后)(?:开始)?(?:施行|实施|执行|生效|实行|试行)"
+)
+_YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
+_PERIOD = r"(?:有效期限?|执行期限?|实施期限?|施行期限?|试行期限?|有效时间|执行期)"
 VALIDITY_RE = re.compile(
-    r"有效期(?:为|是|暂定为?)?[^。；，\d一二三四五六七八九十两至到截]{0,4}"
-    r"(?P<n>\d+|[一二三四五六七八九十两]+)年"
-    r"|有效期(?:至|到|截至)(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年"
-    r"|(?P<forever>长期有效|永久有效|长期执行)"
+    _PERIOD + r"(?:为|是|暂定为?|均为|：|:)?[^。；，\d一二三四五六七八九十两至到截]{0,4}"
+    r"(?P<n>\d+(?:\.\d+)?|[一二三四五六七八九十两]+)(?P<unit>年|个月)"
+    r"|" + _PERIOD + rf"(?:至|到|截至|截止(?:到|至)?)(?P<y>{_YEAR})年"
+    rf"|(?:有效|执行|实施|施行|试行)(?:至|到)(?P<y2>{_YEAR})年"
+    rf"|起至(?P<y3>{_YEAR})年"
+    r"|(?:试行|暂行)(?P<n2>\d+|[一二三四五六七八九十两]+)年"
+    r"|(?P<forever>长期有效|永久有效|长期执行|长期适用)"
+)
+#: a validity period that belongs to a licence, contract or record, not to the document
+OTHER_VALIDITY_RE = re.compile(r"证|照|许可|资格|资质|合同|协议|批复|决定书|卡|票据|备案|登记")
+DOCUMENT_SELF_RE = re.compile(
+    r"本(?:办法|规定|细则|通知|意见|决定|措施|方案|规则|制度|标准|文件|实施意见|若干)"
+)
+TRIAL_RE = re.compile(
+    r"(?:本|此)(?:暂行|试行)|[（(](?:试行|暂行)[）)]|起试行|试行期|暂行办法|试行办法|暂行规定|试行规定"
 )
 LABEL_RE = re.compile(
     r"第[^条\s]{1,12}条(?:之[一二三四五六七八九十]+)?\s*(?:【[^】]*】)?\s*|[一二三四五六七八九十]+、\s*"
 )
-YEAR_RE = re.compile(r"(\d{4})年")
+YEAR_RE = re.compile(rf"({_YEAR})年")
 REPEAL_CONTEXT_RE = re.compile(r"废止|失效|同时废止|不再适用")
 
 
@@ -159,29 +174,26 @@ def _repealed_citations(clauses: list[Clause], rule: Rule, registry: LawRegistry
 
 def _validity(clauses: list[Clause], rule: Rule, doc: LawDocument) -> list[Finding]:
     """Flag a normative document with no validity period or one longer than allowed."""
-    trial = any(word in doc.title for word in ("试行", "暂行"))
+    trial = any(word in doc.title for word in ("试行", "暂行")) or any(
+        TRIAL_RE.search(clause.text) for clause in clauses
+    )
     limit = int(rule.parameters.get("max_years_trial" if trial else "max_years", 5))
     effective_clause = None
     effective_year = None
     for clause in clauses:
-        match = VALIDITY_RE.search(clause.text)
+        match = _document_validity(clause.text)
         if match:
-            years = None
             if match["forever"]:
                 return [_finding(rule, clause, match.group())]
-            if match["n"]:
-                years = cn_to_int(match["n"])
-            elif match["y"]:
-                start_year = effective_year or _first_year(clause.text, match.start())
-                years = cn_to_int(match["y"]) - start_year if start_year else None
+            years = _validity_years(match, clause.text, effective_year)
             if years is not None and years > limit:
-                note = f"有效期{years}年，超过{limit}年。{rule.explanation}"
+                note = f"有效期{years:g}年，超过{limit}年。{rule.explanation}"
                 return [_finding(rule, clause, match.group(), note)]
             return []
         if EFFECTIVE_SENTENCE_RE.search(clause.text):
             effective_clause = clause
             year = YEAR_RE.search(clause.text)
-            effective_year = int(year.group(1)) if year else effective_year
+            effective_year = cn_to_int(year.group(1)) if year else effective_year
     if effective_clause is not None:
         trigger = EFFECTIVE_SENTENCE_RE.search(effective_clause.text)
         assert trigger is not None
@@ -190,10 +202,32 @@ def _validity(clauses: list[Clause], rule: Rule, doc: LawDocument) -> list[Findi
     return []
 
 
+def _document_validity(text: str) -> re.Match[str] | None:
+    """Return the first validity period in a sentence that is the document's own."""
+    for match in VALIDITY_RE.finditer(text):
+        part = text[max(text.rfind("，", 0, match.start()) + 1, match.start() - 12) : match.start()]
+        if OTHER_VALIDITY_RE.search(part) and not DOCUMENT_SELF_RE.search(part):
+            continue
+        return match
+    return None
+
+
+def _validity_years(match: re.Match[str], text: str, effective_year: int | None) -> float | None:
+    """Return the length in years of a matched validity period, if it can be told."""
+    if match["n"]:
+        years = float(match["n"]) if match["n"][0].isdigit() else float(cn_to_int(match["n"]))
+        return years / 12 if match["unit"] == "个月" else years
+    if match["n2"]:
+        return float(cn_to_int(match["n2"]))
+    end = match["y"] or match["y2"] or match["y3"]
+    start_year = effective_year or _first_year(text, match.start())
+    return float(cn_to_int(end) - start_year) if end and start_year else None
+
+
 def _first_year(text: str, before: int) -> int | None:
     """Return the first four-digit year written before a position."""
     match = YEAR_RE.search(text, 0, before)
-    return int(match.group(1)) if match else None
+    return cn_to_int(match.group(1)) if match else None
 
 
 def prereview(
