@@ -36,9 +36,8 @@ OTHER_VALIDITY_RE = re.compile(r"证|照|许可|资格|资质|合同|协议|批�
 DOCUMENT_SELF_RE = re.compile(
     r"本(?:办法|规定|细则|通知|意见|决定|措施|方案|规则|制度|标准|文件|实施意见|若干)"
 )
-TRIAL_RE = re.compile(
-    r"(?:本|此)(?:暂行|试行)|[（(](?:试行|暂行)[）)]|起试行|试行期|暂行办法|试行办法|暂行规定|试行规定"
-)
+#: the document calls itself provisional (a cited 《…暂行办法》 does not count)
+TRIAL_RE = re.compile(r"(?:本|此)(?:暂行|试行)|起试行|试行期")
 LABEL_RE = re.compile(
     r"第[^条\s]{1,12}条(?:之[一二三四五六七八九十]+)?\s*(?:【[^】]*】)?\s*|[一二三四五六七八九十]+、\s*"
 )
