@@ -1,10 +1,12 @@
 """Chinese full-text search of the public database, on PostgreSQL and SQLite alike.
 
 Text is segmented with rjieba (one user dictionary of domain words) and stored space-joined in
-`Filing.segmented`. PostgreSQL keeps `to_tsvector('simple', segmented)` (and of its first 1,000
-characters, to rank by) in a narrow table `filings_search` (id = filing id, GIN index on the
-vector, both vectors out of line) so that a match reads ~70 bytes, not a filing row; SQLite keeps
-the same words in an FTS5 table of that name (unicode61 tokenizer, rowid = filing id).
+`Filing.segmented`. PostgreSQL keeps `to_tsvector('simple', segmented)` in a narrow table
+`filings_search` (id = filing id, the vector out of line, `bucket` = {id / BUCKET}, one GIN index
+on (words, bucket)) so that a match reads ~80 bytes, not a filing row, and the newest matches
+are read bucket by bucket; the tsvector of the first 1,000 characters, to rank by, is stored
+inline in `filings_search_head`. SQLite keeps the same words in an FTS5 table `filings_search`
+(unicode61 tokenizer, rowid = filing id).
 Documents are indexed with every word and sub-word (`cut_for_search`); queries are cut into
 whole words, so 文件 finds 规范性文件 and 规范性文件 finds it too.
 """
@@ -22,11 +24,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
 FTS_TABLE = "filings_search"
+HEAD_TABLE = "filings_search_head"  # PostgreSQL: the tsvector to rank by, inline
 _WORD = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 MAX_TERMS = 8
-WINDOW = 1000  # matches read from the index at a time
-MAX_WINDOWS = 4
 MAX_COUNT = 1000  # hits counted and ranked at most (超过 1000 条)
+WINDOW = MAX_COUNT + 1  # matches read from the index at a time: one more tells "more"
+MAX_WINDOWS = 4
+BUCKET = 1000  # ids per bucket of filings_search.bucket (PostgreSQL, migration 0006)
+MAX_STEPS = 6  # bucket ranges read before the rest is read in one query
+PLAIN_BELOW = 2000  # matches estimated below the ranges read: read them in one query
 
 
 @cache
@@ -67,10 +73,14 @@ def index_document(pk: int, segmented: str) -> None:
     with connection.cursor() as cursor:
         if is_postgres():
             cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (id, words, head) VALUES (%s, to_tsvector('simple', %s), "  # noqa: S608 (constant names; values are parameters)
-                "to_tsvector('simple', left(%s, 1000))) ON CONFLICT (id) DO UPDATE "
-                "SET words = EXCLUDED.words, head = EXCLUDED.head",
-                [pk, segmented, segmented],
+                f"INSERT INTO {FTS_TABLE} (id, words) VALUES (%s, to_tsvector('simple', %s)) "  # noqa: S608 (constant names; values are parameters)
+                "ON CONFLICT (id) DO UPDATE SET words = EXCLUDED.words",
+                [pk, segmented],
+            )
+            cursor.execute(
+                f"INSERT INTO {HEAD_TABLE} (id, head) VALUES (%s, to_tsvector('simple', "  # noqa: S608 (constant names; values are parameters)
+                "left(%s, 1000))) ON CONFLICT (id) DO UPDATE SET head = EXCLUDED.head",
+                [pk, segmented],
             )
             return
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])  # noqa: S608 (constant names; values are parameters)
@@ -81,10 +91,13 @@ def index_document(pk: int, segmented: str) -> None:
 
 
 def unindex_document(pk: int) -> None:
-    """Take a document out of the search table."""
-    key = "id" if is_postgres() else "rowid"
+    """Take a document out of the search table (and, on PostgreSQL, its head)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE {key} = %s", [pk])  # noqa: S608 (constant names; values are parameters)
+        if is_postgres():
+            for table in (FTS_TABLE, HEAD_TABLE):
+                cursor.execute(f"DELETE FROM {table} WHERE id = %s", [pk])  # noqa: S608 (constant names; values are parameters)
+            return
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])  # noqa: S608 (constant names; values are parameters)
 
 
 class Found(NamedTuple):
@@ -100,29 +113,78 @@ def _scope_sql(queryset: QuerySet) -> tuple[str, list]:
     return sql, list(params)
 
 
+def _tsquery(terms: list[str]) -> str:
+    return " & ".join("'" + t.replace("\\", "") + "'" for t in terms)
+
+
+def _newest(cursor, tsquery: str, before: int, size: int, scope: str = "",
+            scope_params: list | None = None) -> list[int]:  # fmt: skip
+    """Return the ids of up to `size` PostgreSQL matches with id < before, newest first.
+
+    Unscoped, the newest ids are read a range at a time through the GIN index on (words,
+    bucket): GIN walks the few buckets' postings and skips ahead in a frequent word's, so a word
+    found in every document costs what its newest matches cost. The first range spans about
+    `size` ids, the next what the density of matches seen so far asks for; once few matches
+    are left below (PLAIN_BELOW, or none were seen), the rest is one query without buckets.
+    `scope` (`IN (subquery)`) reads in one query. Call with the planner settings of `_planner`.
+    """
+    ids: list[int] = []
+    top = hi = before - 1
+    span = size + size // 4
+    match = f"SELECT id FROM {FTS_TABLE} WHERE words @@ to_tsquery('simple', %s) "  # noqa: S608
+    for _ in range(0 if scope else MAX_STEPS):
+        lo = hi - span + 1
+        if lo <= 1:
+            break
+        cursor.execute(
+            match + "AND bucket && %s::integer[] AND id BETWEEN %s AND %s "
+            "ORDER BY id DESC LIMIT %s",
+            [tsquery, list(range(lo // BUCKET, hi // BUCKET + 1)), lo, hi, size - len(ids)],
+        )
+        ids.extend(pk for (pk,) in cursor.fetchall())
+        hi, wanted = lo - 1, size - len(ids)
+        if not wanted:
+            return ids
+        density = len(ids) / (top - hi)  # matches per id read so far
+        if density * hi <= PLAIN_BELOW:
+            break
+        span = int(wanted / density * 1.25) + 1
+    if hi < 1:
+        return ids
+    cursor.execute(
+        match + f"AND id <= %s {'AND id ' + scope if scope else ''} ORDER BY id DESC LIMIT %s",
+        [tsquery, hi, *(scope_params or []), size - len(ids)],
+    )
+    return ids + [pk for (pk,) in cursor.fetchall()]
+
+
+def _planner(cursor, off: bool) -> None:
+    """Make the planner take the GIN bitmap over the narrow table, not walk its primary key.
+
+    A range of ids otherwise leads it to read the primary key and filter on `words`, which
+    reads each out-of-line vector. SET LOCAL lasts until the transaction ends: turn it back on.
+    """
+    value = "off" if off else "DEFAULT"
+    cursor.execute(f"SET LOCAL enable_seqscan = {value}; SET LOCAL enable_indexscan = {value}")
+
+
 def _window(cursor, terms: list[str], before: int | None, size: int,
             scope: tuple[str, list] | None = None) -> list[tuple[int, float]]:  # fmt: skip
     """Return up to `size` (id, score) of matches with id < before, newest first.
 
     Without `scope` this reads the index alone; with it (a subquery of ids) only those.
+    The score is bm25 on SQLite; on PostgreSQL 0 (`_rank` scores the kept candidates).
     """
-    bound = before if before is not None else 2**62
     scope_sql, scope_params = (f"IN ({scope[0]})", scope[1]) if scope else ("", [])
     if is_postgres():
-        tsquery = " & ".join("'" + t.replace("\\", "") + "'" for t in terms)
-        # Make the planner take the GIN bitmap over the narrow table rather than walk its primary
-        # key and read each out-of-line vector (in atomic()). `head` is read for the top rows only.
-        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
-        cursor.execute(
-            "SELECT w.id, ts_rank(w.head, to_tsquery('simple', %s)) FROM (SELECT id, head "  # noqa: S608 (constant names; values are parameters)
-            f"FROM {FTS_TABLE} WHERE words @@ to_tsquery('simple', %s) AND id < %s "
-            f"{'AND id ' + scope_sql if scope else ''} ORDER BY id DESC LIMIT %s) w "
-            "ORDER BY w.id DESC",
-            [tsquery, tsquery, bound, *scope_params, size],
-        )
-        rows = cursor.fetchall()
-        cursor.execute("SET LOCAL enable_seqscan = DEFAULT; SET LOCAL enable_indexscan = DEFAULT")
-        return [(pk, -score) for pk, score in rows]
+        if before is None:  # before the planner settings: max() walks the primary key
+            cursor.execute(f"SELECT max(id) FROM {FTS_TABLE}")  # noqa: S608 (constant name)
+            before = (cursor.fetchone()[0] or 0) + 1
+        _planner(cursor, off=True)
+        ids = _newest(cursor, _tsquery(terms), before, size, scope_sql, scope_params)
+        _planner(cursor, off=False)
+        return [(pk, 0.0) for pk in ids]
+    bound = before if before is not None else 2**62
     fts = " ".join(f'"{t}"' for t in terms)
     cursor.execute(
         f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
@@ -133,41 +195,64 @@ def _window(cursor, terms: list[str], before: int | None, size: int,
     return cursor.fetchall()
 
 
+def _in_scope(cursor, queryset: QuerySet, ids: list[int]) -> list[int]:
+    """Return those of `ids` that `queryset` holds (one array parameter on PostgreSQL)."""
+    if not is_postgres():
+        return list(queryset.order_by().filter(pk__in=ids).values_list("pk", flat=True))
+    scope, params = _scope_sql(queryset)
+    cursor.execute(f"SELECT s.id FROM ({scope}) s WHERE s.id = ANY(%s)", [*params, ids])  # noqa: S608 (the queryset's SQL; values are parameters)
+    return [pk for (pk,) in cursor.fetchall()]
+
+
+def _rank(cursor, terms: list[str], ids: list[int]) -> dict[int, float]:
+    """Score PostgreSQL candidates: ts_rank over the stored head of the text, best lowest."""
+    cursor.execute(
+        f"SELECT id, -ts_rank(head, to_tsquery('simple', %s)) FROM {HEAD_TABLE} "  # noqa: S608 (constant name)
+        "WHERE id = ANY(%s)",
+        [_tsquery(terms), ids],
+    )
+    return dict(cursor.fetchall())
+
+
 def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20) -> Found:
     """Return a page of the documents in `queryset` matching every query word, best first.
 
-    Ranking is bounded to MAX_COUNT candidates. The index yields matches newest first in
-    windows of WINDOW; those in `queryset` are kept until MAX_COUNT are found. If MAX_WINDOWS
-    windows did not fill the set (a narrow filter), the rest is read with the filter applied
-    in the database. The candidates are then sorted by score (bm25 on SQLite, ts_rank over the
-    stored head of the text on PostgreSQL), the newest first among equals.
+    Ranking is bounded to the newest MAX_COUNT matches in `queryset`. The index yields matches
+    newest first in windows of WINDOW; those in `queryset` are kept until more than MAX_COUNT
+    are found (so the count is exact up to MAX_COUNT). If MAX_WINDOWS windows did not fill the
+    set (a narrow filter), the rest is read with the filter applied in the database. The
+    candidates are then sorted by score (bm25 on SQLite, ts_rank over the stored head of the
+    text on PostgreSQL), the newest first among equals.
     """
     terms = query_terms(query)
     if not terms:
         return Found([], 0)
-    scored: list[tuple[float, int]] = []
-    before, more = None, False
+    kept: list[int] = []
+    score: dict[int, float] = {}
+    before, exhausted = None, False
     with transaction.atomic(), connection.cursor() as cursor:
         for _ in range(MAX_WINDOWS):
             window = _window(cursor, terms, before, WINDOW)
-            if not window:
+            score.update(window)
+            kept.extend(_in_scope(cursor, queryset, [pk for pk, _ in window]) if window else [])
+            if len(window) < WINDOW:
+                exhausted = True
                 break
-            score = dict(window)
-            kept = queryset.order_by().filter(pk__in=list(score)).values_list("pk", flat=True)
-            scored.extend((score[pk], -pk) for pk in kept)
             before = window[-1][0]
-            more = len(window) == WINDOW
-            if not more or len(scored) >= MAX_COUNT:
+            if len(kept) > MAX_COUNT:
                 break
-        if more and len(scored) < MAX_COUNT:
-            wanted = MAX_COUNT - len(scored) + 1
+        if not exhausted and len(kept) <= MAX_COUNT:
+            wanted = MAX_COUNT + 1 - len(kept)
             window = _window(cursor, terms, before, wanted, _scope_sql(queryset))
-            scored.extend((score, -pk) for pk, score in window)
-            more = len(window) == wanted
-    more = more or len(scored) > MAX_COUNT
-    scored = sorted(scored)[:MAX_COUNT]
-    ids = [-pk for _, pk in scored[offset : offset + limit]]
-    return Found(ids, len(scored), more)
+            score.update(window)
+            kept.extend(pk for pk, _ in window)
+        kept.sort(reverse=True)
+        more, kept = len(kept) > MAX_COUNT, kept[:MAX_COUNT]
+        if is_postgres() and kept:
+            score = _rank(cursor, terms, kept)
+    ranked = sorted((score.get(pk, 0.0), -pk) for pk in kept)
+    ids = [-pk for _, pk in ranked[offset : offset + limit]]
+    return Found(ids, len(ranked), more)
 
 
 def highlight(text: str, terms: list[str], *, width: int = 120) -> SafeString:

@@ -1,6 +1,7 @@
 """Chinese search on the database in use (run on SQLite and on PostgreSQL)."""
 
 import datetime as dt
+import itertools
 
 import pytest
 from django.db import connection
@@ -57,12 +58,18 @@ def test_the_document_about_the_words_ranks_above_one_that_mentions_them(world):
     assert set(ids[:2]) == {focused.pk, older.pk}
 
 
-def _bulk_public(world, count, text):
+NUMBERS = itertools.count(1)
+
+
+def _bulk_public(world, count, text, *, ids=None):
+    """Create and index public documents (with the given ids, else new ones); return their ids."""
+    texts = text if isinstance(text, list) else [text] * count
     created = Filing.objects.bulk_create(
-        Filing(congress=world.congress, body=world.body, gov_reviewer=world.reviewer_org,
-               title=f"办法{n}", number=f"批{n}号", published_on=dt.date(2024, 1, 1),
-               filed_on=dt.date(2024, 1, 1), due_on=dt.date(2024, 1, 1), text=text,
-               segmented=search.segment(text), is_public=True)
+        Filing(pk=ids[n] if ids else None, congress=world.congress, body=world.body,
+               gov_reviewer=world.reviewer_org, title=f"办法{n}", number=f"批{next(NUMBERS)}号",
+               published_on=dt.date(2024, 1, 1), filed_on=dt.date(2024, 1, 1),
+               due_on=dt.date(2024, 1, 1), text=texts[n], segmented=search.segment(texts[n]),
+               is_public=True)
         for n in range(count)
     )  # fmt: skip
     for filing in created:
@@ -92,11 +99,65 @@ def test_the_count_stops_at_the_cap_and_says_there_are_more(world, monkeypatch):
     assert search.search(filtered, "河道", limit=20) == (ids[:3][::-1], 3, False)
 
 
+def test_the_count_is_exact_up_to_the_cap(world, monkeypatch):
+    monkeypatch.setattr(search, "MAX_COUNT", 12)
+    monkeypatch.setattr(search, "WINDOW", 13)
+    ids = _bulk_public(world, 12, "第一条 河道保洁。")
+    public = Filing.objects.filter(is_public=True)
+    assert search.search(public, "河道", limit=20) == (ids[::-1], 12, False)
+    newer = _bulk_public(world, 1, "第一条 河道保洁。")
+    assert search.search(public, "河道", limit=20) == ([*newer, *ids[::-1][:11]], 12, True)
+
+
+# Three runs of ten documents far apart (ids in buckets 2, 5 and 9 of 1,000): every one says
+# 河道, 停车 only the oldest run, 扬尘 two of them; 公示 every second document, 收费 every third.
+RUNS = [*range(2001, 2011), *range(5001, 5011), *range(9001, 9011)]
+
+
+def _runs_text(pk: int) -> str:
+    words = ["河道保洁"]
+    if pk < 3000:
+        words.append("停车管理")
+    if pk in (2003, 2004):
+        words.append("扬尘污染")
+    if pk % 2 == 0:
+        words.append("价格公示")
+    if pk % 3 == 0:
+        words.append("收费标准")
+    return "第一条 " + "。".join(words) + "。"
+
+
+@pytest.mark.parametrize("plain_below", [0, 10**9], ids=["bucket-steps", "one-query"])
+def test_the_newest_matches_are_found_however_often_the_words_occur(
+    world, monkeypatch, plain_below
+):
+    monkeypatch.setattr(search, "MAX_COUNT", 4)
+    monkeypatch.setattr(search, "WINDOW", 5)
+    monkeypatch.setattr(search, "PLAIN_BELOW", plain_below)
+    _bulk_public(world, len(RUNS), [_runs_text(pk) for pk in RUNS], ids=RUNS)
+    public = Filing.objects.filter(is_public=True)
+
+    def found(scope, query):
+        result = search.search(scope, query, limit=10)
+        return set(result.ids), result.total, result.more
+
+    assert found(public, "河道") == ({9010, 9009, 9008, 9007}, 4, True)
+    assert found(public, "停车") == ({2010, 2009, 2008, 2007}, 4, True)
+    assert found(public, "扬尘") == ({2003, 2004}, 2, False)
+    assert found(public, "公示") == ({9010, 9008, 9006, 9004}, 4, True)
+    assert found(public, "收费") == ({9009, 9006, 9003, 5010}, 4, True)
+    assert found(public, "河道 收费") == ({9009, 9006, 9003, 5010}, 4, True)
+    assert found(public, "停车 收费") == ({2001, 2004, 2007, 2010}, 4, False)
+    oldest = public.filter(pk__lt=3000)  # a narrow filter: read in the database
+    assert found(oldest, "河道") == ({2010, 2009, 2008, 2007}, 4, True)
+    assert found(public.filter(pk__in=[2001, 5001, 9001]), "河道") == ({2001, 5001, 9001}, 3, False)
+
+
 def test_the_index_is_the_one_of_the_backend(db):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'filing_search_gin'")
-            assert "gin" in cursor.fetchone()[0].lower()
+            assert "gin (words, bucket)" in cursor.fetchone()[0].lower()
         else:
             cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'filings_search'")
             assert "unicode61" in cursor.fetchone()[0]
@@ -110,6 +171,14 @@ def test_postgres_ctype_segments_chinese(db):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_a_document_lands_in_the_bucket_of_its_id(world):
+    ids = _bulk_public(world, 2, "第一条 河道保洁。", ids=[999, 12345])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, bucket FROM {search.FTS_TABLE} ORDER BY id")
+        assert cursor.fetchall() == [(pk, [pk // search.BUCKET]) for pk in ids]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 def test_search_leaves_the_planner_settings_as_they_were(world):
     _bulk_public(world, 3, "第一条 河道保洁。")
     assert search.search(Filing.objects.filter(is_public=True), "河道").total == 3
@@ -119,12 +188,23 @@ def test_search_leaves_the_planner_settings_as_they_were(world):
 
 
 def _indexed(pk: int) -> str | None:
-    """The words the search table holds for a filing (None when it is not there)."""
+    """The words the search table holds for a filing (None when it is not there).
+
+    On PostgreSQL the head to rank by must be there exactly when the words are, and agree.
+    """
     postgres = connection.vendor == "postgresql"
     column, key = ("words::text", "id") if postgres else ("segmented", "rowid")
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {column} FROM {search.FTS_TABLE} WHERE {key} = %s", [pk])
         row = cursor.fetchone()
+        if postgres:
+            cursor.execute(f"SELECT head::text FROM {search.HEAD_TABLE} WHERE id = %s", [pk])
+            head = cursor.fetchone()
+            assert (head is None) == (row is None)
+            if head:
+                assert {w.split(":")[0] for w in head[0].split()} <= {
+                    w.split(":")[0] for w in row[0].split()
+                }
     return row[0] if row else None
 
 
