@@ -15,7 +15,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from renda.channel import rules, selectors, services
-from renda.channel.models import Message
+from renda.channel.models import STATE_LABELS, Message
 from renda.channel.workflow import OPEN_STATES, Action, Side
 from renda.core.api import AUTH
 from renda.core.http import client_ip
@@ -106,7 +106,7 @@ def _track(message: Message) -> dict:
         "tracking_code": message.tracking_code,
         "kind": message.kind,
         "status": message.state,
-        "status_label": str(message.get_state_display()),
+        "status_label": str(STATE_LABELS[message.state]),
         "due_on": message.due_on,
         "reply": message.reply,
         "rating": message.rating,
@@ -137,7 +137,7 @@ def submit(request: HttpRequest, payload: MessageIn):
         "tracking_code": message.tracking_code,
         "secret": services.tracking_secret(message.tracking_code),
         "status": message.state,
-        "status_label": str(message.get_state_display()),
+        "status_label": str(STATE_LABELS[message.state]),
         "due_on": message.due_on,
     }
     return Status(201 if created else 200, body)

@@ -67,7 +67,7 @@ class Message(models.Model):
         "directory.Station", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         db_index=False,
     )  # fmt: skip
-    # Unique by constraints below, not `unique=True`, which adds a second (LIKE) index on PostgreSQL.
+    # Unique by constraints below: `unique=True` adds a second (LIKE) index on PostgreSQL.
     tracking_code = models.CharField(_("查询码"), max_length=12)
     idempotency_key = models.CharField(max_length=64, null=True, blank=True)
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)

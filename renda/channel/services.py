@@ -126,25 +126,25 @@ def message_submit(
     idempotency_key: str | None = None,
     send_sms: bool = False,
 ) -> tuple[Message, bool]:
-    """Store a citizen's message and return it with True, or the earlier one for a retry."""
+    """Store a citizen's message and return it with True, or the earlier one for a retry.
+
+    A retry is found by the unique idempotency key when its INSERT fails, so a first submission
+    (nearly all of them) costs no look-up.
+    """
     key = (idempotency_key or "").strip()[:64] or None
     recipient = recipient_by_code(recipient_code)
     content = (content or "").strip()
-    if key:
-        earlier = Message.objects.filter(idempotency_key=key).first()
-        if earlier is not None:
-            return _same_or_refuse(earlier, recipient, content)
     errors = _check(
         recipient=recipient, kind=kind, content=content, name=name, phone=phone, photos=photos
     )
     if errors:
+        earlier = Message.objects.filter(idempotency_key=key).first() if key else None
+        if earlier is not None:  # e.g. a retry after the deputy's term ended: same receipt
+            return _same_or_refuse(earlier, recipient_code, content)
         raise ValidationError(errors)
     # One INSERT commits alone; photos, or a caller's transaction, need a (sub)transaction.
-    atomic = (
-        transaction.atomic()
-        if photos or transaction.get_connection().in_atomic_block
-        else nullcontext()
-    )
+    in_transaction = transaction.get_connection().in_atomic_block
+    atomic = transaction.atomic() if photos or in_transaction else nullcontext()
     try:
         with atomic:
             message = _create(recipient, kind, content, name, phone, consent_publish, key, photos)
@@ -152,7 +152,7 @@ def message_submit(
         earlier = Message.objects.filter(idempotency_key=key).first() if key else None
         if earlier is None:
             raise
-        return _same_or_refuse(earlier, recipient, content)
+        return _same_or_refuse(earlier, recipient_code, content)
     if send_sms and message.phone:
         text = _("【智慧人大】您的留言已收到。查询码 %(code)s，密码 %(secret)s。") % {
             "code": rules.format_code(message.tracking_code),
@@ -163,8 +163,11 @@ def message_submit(
     return message, True
 
 
-def _same_or_refuse(earlier: Message, recipient, content: str) -> tuple[Message, bool]:
-    if earlier.recipient == recipient and earlier.content == content:
+def _same_or_refuse(earlier: Message, recipient_code: str, content: str) -> tuple[Message, bool]:
+    """A retry (same key, recipient and text) gets its receipt again, even if the recipient has
+    stopped taking messages since; the same key for anything else is refused."""
+    code = (recipient_code or "").strip().lower()
+    if earlier.recipient.public_code == code and earlier.content == content:
         return earlier, False
     raise ValidationError(
         {"idempotency_key": _("这个提交编号已用于另一条留言，请刷新页面后重新提交。")}

@@ -1,8 +1,12 @@
 """The channel API: anonymous submit and track, tokens for the handlers."""
 
+import pytest
+from django.core.cache import cache
+
 from renda.channel import services
 from renda.channel.models import Message
 from renda.core.accounts import token_issue
+from renda.directory.models import Deputy
 
 URL = "/api/v1/channel/messages"
 
@@ -124,3 +128,26 @@ def test_rating_through_the_api(client, world):
         url, {"secret": body["secret"], "rating": "satisfied"}, content_type="application/json"
     )
     assert rated.json()["status"] == "rated" and rated.json()["rating"] == "satisfied"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_replay_outside_any_transaction_is_caught_by_the_unique_key(client, world):
+    """Under a real server each INSERT commits alone: the replay fails on the key, not earlier."""
+    first = post(client, world, idempotency_key="k3").json()
+    again = post(client, world, idempotency_key="k3")
+    assert again.status_code == 200 and again.json()["tracking_code"] == first["tracking_code"]
+    other = post(client, world, idempotency_key="k3", content="另一条完全不同的留言内容。")
+    assert other.status_code == 422 and "idempotency_key" in other.json()["errors"]
+    assert Message.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_replay_after_the_recipient_stopped_taking_messages_gets_its_receipt(client, world):
+    first = post(client, world, idempotency_key="k4").json()
+    world.deputy.status = Deputy.Status.ENDED
+    world.deputy.save()
+    cache.clear()
+    again = post(client, world, idempotency_key="k4")
+    assert again.status_code == 200 and again.json()["tracking_code"] == first["tracking_code"]
+    fresh = post(client, world, idempotency_key="k5")
+    assert fresh.status_code == 422 and "recipient" in fresh.json()["errors"]

@@ -240,4 +240,4 @@ def test_a_message_whose_receipt_is_on_the_timeline_shows_it_once(world):
     timeline_record(message, verb="received", public=True, actor_label="系统", summary="留言已收到")
     services.message_forward(message=message, actor=world.deputy_user)
     assert [s.verb for s in selectors.steps(message)] == ["received", "forward"]
-    assert [s.summary for s in selectors.steps(message)][0] == "留言已收到"
+    assert selectors.steps(message)[0].summary == "留言已收到"
