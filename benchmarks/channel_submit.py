@@ -3,7 +3,12 @@
 Starts gunicorn on PostgreSQL (a fresh database on the local server; SQLite with --sqlite),
 loads the demo, then drives `POST /api/v1/channel/messages` and `GET /healthz` with wrk from
 loopback at 32 connections. Aim: submit_rps / trivial_rps >= 0.5 and p95 < 100 ms.
-Last line: submit_rps=… trivial_rps=… ratio=… p50_ms=… p95_ms=… errors=… backend=…
+Each submission carries a unique idempotency key; `stored` counts the messages written.
+`*_cpu_ms` is the CPU time the server side (gunicorn workers and the database's backends) spent
+per request, and `cpu_ratio` trivial/submit of it: the ratio the request rates tend to on a quiet
+machine, and one that other work on the machine does not move as it moves the rates.
+Last line: submit_rps=… trivial_rps=… ratio=… p50_ms=… p95_ms=… errors=… stored=…
+submit_cpu_ms=… submit_db_cpu_ms=… trivial_cpu_ms=… cpu_ratio=… backend=…
 """
 
 import argparse
@@ -25,9 +30,20 @@ PG = "postgres://postgres@127.0.0.1:5432"
 LUA = """
 wrk.method = "{method}"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = [[{body}]]
+local body = [[{body}]]
+local threads, n = 0, 0
+setup = function(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+-- Each submission carries its own idempotency key, as the compose page's form does.
+request = function()
+  if body == "" then return wrk.format() end
+  n = n + 1
+  return wrk.format(nil, nil, nil, (body:gsub("KEY", "{run}-" .. tid .. "-" .. n)))
+end
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.1f p50=%.2f p95=%.2f errors=%d\\n",
+  io.write(string.format("RESULT n=%d rps=%.1f p50=%.2f p95=%.2f errors=%d\\n", summary.requests,
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
     latency:percentile(95) / 1000,
     summary.errors.status + summary.errors.connect + summary.errors.read
@@ -42,17 +58,54 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wrk(url: str, seconds: int, method: str = "GET", body: str = "") -> dict:
+def cpu_seconds(pids) -> dict[int, float]:
+    """User + system CPU time of each process still running."""
+    times = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        times[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return times
+
+
+def server_pids(server: subprocess.Popen, database: str | None) -> dict[str, set[int]]:
+    """The gunicorn workers ("app") and the PostgreSQL backends serving the database ("db")."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    pids = {"app": {server.pid, *map(int, children)}, "db": set()}
+    if database:
+        out = subprocess.run(
+            ["psql", f"{PG}/postgres", "-Atc",
+             f"SELECT pid FROM pg_stat_activity WHERE datname = '{database}'"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        pids["db"] = {int(line) for line in out.split()}
+    return pids
+
+
+def wrk(url: str, seconds: int, server: subprocess.Popen, database: str | None,
+        method: str = "GET", body: str = "") -> dict:  # fmt: skip
+    """Drive `url` for `seconds`; also the server side's CPU time per request (app + database),
+    which other work on the machine does not change as it changes the request rate."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA.format(method=method, body=body))
+        script.write(LUA.format(method=method, body=body, run=os.getpid()))
+    before = {k: cpu_seconds(v) for k, v in server_pids(server, database).items()}
     out = subprocess.run(
         ["wrk", "-t2", "-c32", f"-d{seconds}s", "-s", script.name, url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
+    after = {k: cpu_seconds(v) for k, v in server_pids(server, database).items()}
     os.unlink(script.name)
-    match = re.search(r"RESULT rps=([\d.]+) p50=([\d.]+) p95=([\d.]+) errors=(\d+)", out)
-    return {"rps": float(match[1]), "p50": float(match[2]), "p95": float(match[3]),
-            "errors": int(match[4])}  # fmt: skip
+    match = re.search(r"RESULT n=(\d+) rps=([\d.]+) p50=([\d.]+) p95=([\d.]+) errors=(\d+)", out)
+    requests = max(int(match[1]), 1)
+    used = {
+        side: 1000 * sum(t - before[side].get(pid, 0.0) for pid, t in times.items()) / requests
+        for side, times in after.items()
+    }
+    return {"rps": float(match[2]), "p50": float(match[3]), "p95": float(match[4]),
+            "errors": int(match[5]), "cpu_ms": used["app"] + used["db"],
+            "db_cpu_ms": used["db"]}  # fmt: skip
 
 
 def psql(sql: str) -> None:
@@ -64,6 +117,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=15, help="seconds of load per endpoint")
     parser.add_argument("--sqlite", action="store_true", help="use SQLite instead of PostgreSQL")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="gthread workers when > 1")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -93,7 +147,8 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "renda.wsgi:application", "--workers",
-             str(args.workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+             str(args.workers), "--threads", str(args.threads), "--bind", f"127.0.0.1:{port}",
+             "--log-level", "warning"],
             env=env, cwd=ROOT,
         )  # fmt: skip
         base = f"http://127.0.0.1:{port}"
@@ -103,12 +158,19 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        body = json.dumps({"recipient": code, "kind": "opinion",
+        body = json.dumps({"recipient": code, "kind": "opinion", "idempotency_key": "KEY",
                            "content": "建议在南湖公园增设无障碍通道和休息座椅。"},
                           ensure_ascii=False)  # fmt: skip
-        wrk(base + "/healthz", 2)  # warm up
-        trivial = wrk(base + "/healthz", args.size)
-        submit = wrk(base + "/api/v1/channel/messages", args.size, "POST", body)
+        wrk(base + "/healthz", 2, server, database)  # warm up
+        trivial = wrk(base + "/healthz", args.size, server, database)
+        submit = wrk(base + "/api/v1/channel/messages", args.size, server, database, "POST", body)
+        # Every request must have stored a new message (no replay, no refusal passed off as done).
+        stored = subprocess.run(
+            [*renda, "shell", "--no-imports", "-c",
+             "from renda.channel.models import Message;"
+             f"print(Message.objects.filter(idempotency_key__startswith='{os.getpid()}-').count())"],
+            env=env, cwd=ROOT, check=True, capture_output=True, text=True,
+        ).stdout.strip().splitlines()[-1]  # fmt: skip
     finally:
         if server is not None:
             server.terminate()
@@ -119,7 +181,10 @@ def main() -> None:
     print(
         f"submit_rps={submit['rps']:.0f} trivial_rps={trivial['rps']:.0f} "
         f"ratio={submit['rps'] / trivial['rps']:.2f} p50_ms={submit['p50']:.1f} "
-        f"p95_ms={submit['p95']:.1f} errors={submit['errors']} "
+        f"p95_ms={submit['p95']:.1f} errors={submit['errors']} stored={stored} "
+        f"submit_cpu_ms={submit['cpu_ms']:.2f} submit_db_cpu_ms={submit['db_cpu_ms']:.2f} "
+        f"trivial_cpu_ms={trivial['cpu_ms']:.2f} "
+        f"cpu_ratio={trivial['cpu_ms'] / submit['cpu_ms']:.2f} "
         f"backend={'sqlite' if args.sqlite else 'postgresql'}"
     )
 
