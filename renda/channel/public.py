@@ -19,17 +19,11 @@ from renda.channel.forms import ComposeForm, RateForm, ReopenForm, TrackForm
 from renda.channel.models import Kind
 from renda.channel.workflow import Action, Side, actions_for
 from renda.core.http import client_ip
-from renda.core.ratelimit import hit, peek
+from renda.core.ratelimit import device_key, hit, peek
 
 WINDOW = 600
 SESSION_CODES = "channel_codes"
 SESSION_CAPTCHA = "channel_captcha"
-
-
-def _device(request: HttpRequest) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key
 
 
 def _remember(request: HttpRequest, code: str) -> None:
@@ -54,7 +48,7 @@ def compose(request: HttpRequest, kind: str, code: str) -> HttpResponse:
     if request.method == "POST":
         if not hit(address, limit=settings.RENDA_CHANNEL_ADDRESS_LIMIT, window=WINDOW).allowed:
             return _too_many(request)
-        device = f"channel:device:{_device(request)}"
+        device = f"channel:device:{device_key(request)}"
         if peek(device, window=WINDOW) >= settings.RENDA_CHANNEL_DEVICE_LIMIT:
             return _too_many(request)
         if need_captcha:

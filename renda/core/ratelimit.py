@@ -39,6 +39,17 @@ def hit(key: str, *, limit: int, window: int, now: float | None = None) -> Decis
     return Decision(allowed=count <= limit, count=count, retry_after=retry_after)
 
 
+def device_key(request: HttpRequest) -> str:
+    """This browser's key for per-device limits: its session key, starting a session if none.
+
+    Limits per device stop one phone flooding without shutting out a crowd that shares one
+    address (a reception hall behind one NAT gateway); per-address limits stay generous.
+    """
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
+
+
 def peek(key: str, *, window: int, now: float | None = None) -> int:
     """Return how many attempts `key` has made in the current window, without counting one."""
     now = time.time() if now is None else now

@@ -25,10 +25,8 @@ PER_ADDRESS = (600, 3600)  # 600 an hour from one address: a hall of people behi
 
 def flood_refusal(request: HttpRequest) -> int | None:
     """Count one submission; return seconds to wait if a limit is passed, else None."""
-    if not request.session.session_key:
-        request.session.save()
     checks = (
-        (f"lx:s:{request.session.session_key}", PER_SESSION),
+        (f"lx:s:{ratelimit.device_key(request)}", PER_SESSION),
         (f"lx:ip:{client_ip(request) or 'unknown'}", PER_ADDRESS),
     )
     for key, (limit, window) in checks:

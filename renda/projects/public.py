@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from renda.core.http import client_ip
-from renda.core.ratelimit import limit_requests
+from renda.core.ratelimit import device_key, limit_requests
 from renda.core.timeline import timeline_for
 from renda.projects import selectors, services
 from renda.projects.forms import CommentForm, EvaluationForm, ProposalForm, apply_errors
@@ -22,12 +22,6 @@ from renda.projects.services.voting import OUTCOME_LABELS
 PER_DEVICE = 5
 PER_ADDRESS = 200
 WINDOW = 600
-
-
-def _device(request: HttpRequest) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key
 
 
 @require_safe
@@ -43,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @limit_requests("projects.propose.address", limit=PER_ADDRESS, window=WINDOW)
-@limit_requests("projects.propose.device", limit=PER_DEVICE, window=WINDOW, key=_device)
+@limit_requests("projects.propose.device", limit=PER_DEVICE, window=WINDOW, key=device_key)
 def propose(request: HttpRequest, code: str) -> HttpResponse:
     """The citizen's proposal form (群众点单): stored before the page says it was received."""
     congress = selectors.congress_by_code(code)

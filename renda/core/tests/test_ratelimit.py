@@ -1,10 +1,11 @@
 """Rate limits count per key and window, in the shared cache (Redis when configured)."""
 
 import pytest
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from renda.core.ratelimit import hit, limit_requests
+from renda.core.ratelimit import device_key, hit, limit_requests
 
 
 def test_attempts_beyond_the_limit_are_refused_until_the_next_window():
@@ -52,3 +53,16 @@ def test_peek_reads_without_counting():
     hit("t:p", limit=5, window=60, now=2001.0)
     assert peek("t:p", window=60, now=2002.0) == 2
     assert peek("t:p", window=60, now=2002.0) == 2
+
+
+def test_a_device_is_its_browser_session_and_gets_one_if_it_has_none(db, rf):
+    first = rf.post("/")
+    SessionMiddleware(lambda r: None).process_request(first)
+    key = device_key(first)
+    assert key and first.session.session_key == key
+    again = rf.post("/", HTTP_COOKIE=f"sessionid={key}")
+    SessionMiddleware(lambda r: None).process_request(again)
+    assert device_key(again) == key
+    stranger = rf.post("/")
+    SessionMiddleware(lambda r: None).process_request(stranger)
+    assert device_key(stranger) != key
