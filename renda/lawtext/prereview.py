@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .citations import extract_citations
 from .conflict import HigherArticle, find_conflicts, higher_articles
 from .laws import LawRegistry, default_registry
+from .learned import MIN_CLAUSE_CHARS, MODEL_DOC_TYPES, Model, default_model
 from .model import LawDocument
 from .normalize import normalize
 from .numerals import cn_to_int
@@ -236,8 +237,13 @@ def prereview(
     higher: LawDocument | str | Sequence[LawDocument | str] | None = None,
     ruleset: RuleSet | None = None,
     registry: LawRegistry | None = None,
+    model: Model | Literal["default"] | None = "default",
 ) -> list[Finding]:
-    """Return the findings for a document, in source order; `higher` enables the conflict check."""
+    """Return the findings for a document, in source order; `higher` enables the conflict check.
+
+    `model` adds the learned second opinion (`learned.py`) on clauses the rules leave unflagged
+    for a category; None turns it off.
+    """
     if doc_type not in DOC_TYPES:
         raise ValueError(f"doc_type must be one of {DOC_TYPES}, not {doc_type!r}")
     ruleset = ruleset or default_ruleset()
@@ -261,7 +267,74 @@ def prereview(
                 found = _keyword_findings(clause, rule, ruleset)
                 if found is not None:
                     findings.append(found)
+    model = default_model() if model == "default" else model
+    if model is not None and doc_type in MODEL_DOC_TYPES:
+        findings.extend(_model_findings(clauses, findings, model, ruleset, doc_type))
     return _dedupe(findings)
+
+
+def prohibits(text: str, ruleset: RuleSet) -> bool:
+    """Say whether a clause ends under a prohibition (不得…, with no new statement after it)."""
+    if ruleset.prohibition is None:
+        return False
+    ends = [m.end() for m in ruleset.prohibition.finditer(text)]
+    if not ends:
+        return False
+    rest = text[ends[-1] :]
+    return ruleset.negation_break is None or not ruleset.negation_break.search(rest)
+
+
+def first_rules(ruleset: RuleSet) -> dict[str, Rule]:
+    """Return each category's first rule: its document types and exceptions bound the model."""
+    first: dict[str, Rule] = {}
+    for rule in ruleset.rules:
+        first.setdefault(rule.category, rule)
+    return first
+
+
+def excused(text: str, rule: Rule) -> bool:
+    """Say whether one of a rule's exceptions (a cited law, 按原规定, 章程…) matches a clause."""
+    return rule.exception is not None and rule.exception.search(text) is not None
+
+
+def _model_findings(
+    clauses: list[Clause], findings: list[Finding], model: Model, ruleset: RuleSet, doc_type: str
+) -> list[Finding]:
+    """Flag clauses the model places in a category the rules did not find on them.
+
+    A category's model leaves out the document types and the clauses that its first rule's
+    exceptions leave out, short clauses and clauses under a prohibition; its finding carries
+    that rule's explanation and basis under the rule id `model:<category>`.
+    """
+    first = first_rules(ruleset)
+    skip = {c for c, rule in first.items() if not rule.applies_to(doc_type)}
+    found: dict[int, set[str]] = {}
+    for finding in findings:
+        found.setdefault(finding.start, set()).add(finding.category)
+    out = []
+    for clause in clauses:
+        if len(clause.text) < MIN_CLAUSE_CHARS or prohibits(clause.text, ruleset):
+            continue
+        done = skip | found.get(clause.start, set())
+        for category, probability, trigger in model.flags(clause.text, done):
+            rule = first[category]
+            if excused(clause.text, rule):
+                continue
+            note = f"（模型提示，置信度{probability:.2f}，请人工核实）{rule.explanation}"
+            out.append(
+                Finding(
+                    category=category,
+                    rule=f"model:{category}",
+                    article=clause.article,
+                    clause=clause.text,
+                    start=clause.start,
+                    end=clause.end,
+                    trigger=trigger,
+                    explanation=note,
+                    basis=rule.basis,
+                )
+            )
+    return out
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
