@@ -10,7 +10,11 @@ earlier run left; migrating at start brings their search tables to the current s
 
     .venv/bin/python benchmarks/filings_search.py [--size 100000] [--reuse]
 
-Last line: p95_ms=… p50_ms=… max_ms=… baseline_ms=… docs=… backend=… seed_s=…
+Then 80 filtered queries, as the public page makes them: one body, one body and one year, one
+year, one status, each with a word found in nearly every document (`filtered_p95_ms`).
+
+Last line: p95_ms=… p50_ms=… max_ms=… baseline_ms=… docs=… backend=… seed_s=… filtered_p95_ms=…
+filtered_p50_ms=… filtered_max_ms=…
 """
 
 import argparse
@@ -53,8 +57,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from renda.core.models import Congress  # noqa: E402
 from renda.core.tests.factories import make_congress  # noqa: E402
 from renda.directory.models import Organization  # noqa: E402
-from renda.filings import search  # noqa: E402
-from renda.filings.models import Filing  # noqa: E402
+from renda.filings import search, selectors  # noqa: E402
+from renda.filings.models import DocType, Filing, Validity  # noqa: E402
 
 call_command("migrate", "filings", verbosity=0)
 rng = random.Random(8)
@@ -151,6 +155,10 @@ queries = [q if rng.random() < 0.8 else f"{q.split()[0]} {rng.choice(SUBJECTS)}"
 COMMON = ["学校", "经营者", "监督", "街道办事处", "建立", "公布"]  # in most documents: capped count
 queries = [q if rng.random() < 0.9 else rng.choice(COMMON) for q in queries]
 
+spread = random.Random(9)  # statuses, types and filters: the stream above stays as it was
+VALIDITIES = spread.choices(Validity.values, weights=[70, 15, 10, 5], k=1000)
+DOC_TYPES = spread.choices(DocType.values, weights=[70, 20, 5, 5], k=1000)
+
 started = time.perf_counter()
 code = f"fb{rng.randrange(10**6)}"
 seeded = Congress.objects.filter(code=code).first() if args.reuse else None
@@ -184,14 +192,16 @@ for first in range(0, size, batch_size):
             title=f"关于{topics[0]}的若干规定（{n}）", number=f"清规〔{n}〕号",
             published_on=published, filed_on=published, due_on=published, text=text,
             segmented=" ".join(segmented_of[s] for s in chosen), is_public=True,
+            validity=VALIDITIES[n % 1000], doc_type=DOC_TYPES[n % 997],
         ))  # fmt: skip
     with transaction.atomic():
         created = Filing.objects.bulk_create(batch)
         with connection.cursor() as cursor:
             if search.is_postgres():  # the vectors of the narrow tables, as index_document stores
                 cursor.execute(
-                    f"INSERT INTO {search.FTS_TABLE} (id, words) SELECT id, "
-                    "to_tsvector('simple', segmented) FROM filings_filing WHERE id = ANY(%s)",
+                    f"INSERT INTO {search.FTS_TABLE} (id, words, scope) SELECT id, "
+                    "to_tsvector('simple', segmented), filings_search_scope(is_public, body_id, "
+                    "published_on, validity, doc_type) FROM filings_filing WHERE id = ANY(%s)",
                     [[f.pk for f in created]],
                 )
                 cursor.execute(
@@ -210,6 +220,10 @@ if search.is_postgres() and size:
         cursor.execute("SET maintenance_work_mem = '512MB'")
         cursor.execute(gin_sql)
         for table in (search.FTS_TABLE, search.HEAD_TABLE, "filings_filing"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
+elif search.is_postgres():  # what a migration rewrote, vacuumed as a seed is
+    with connection.cursor() as cursor:
+        for table in (search.FTS_TABLE, search.HEAD_TABLE):
             cursor.execute(f"VACUUM ANALYZE {table}")
 seed_s = time.perf_counter() - started
 
@@ -241,6 +255,35 @@ baseline = statistics.median(timed(lambda: Filing.objects.filter(pk=1).first()) 
 times, hits = [], []
 for q in queries:
     times.append(timed(lambda q=q: hits.append(search.search(public, q).total)))
+names = sorted(Organization.objects.filter(congress=congress, is_filing_body=True)
+               .values_list("name", flat=True))  # fmt: skip
+years = sorted({d.year for d in public.dates("published_on", "year")})
+filters = []
+for n in range(80):
+    kind = ("body", "body_year", "year", "status")[n % 4]
+    chosen = {
+        "body": {"body": spread.choice(names)},
+        "body_year": {"body": spread.choice(names), "year": spread.choice(years)},
+        "year": {"year": spread.choice(years)},
+        "status": {"validity": spread.choice(Validity.values)},
+    }[kind]
+    filters.append((chosen, spread.choice(COMMON)))
+
+
+def filtered(chosen: dict, word: str) -> search.Found:
+    """Search as the public page does with these filters."""
+    return search.search(selectors.public_documents(**chosen), word,
+                         scope=selectors.public_scope(**chosen))  # fmt: skip
+
+
+for chosen, word in filters[:4]:  # warm the caches
+    filtered(chosen, word)
+narrow_raw = [timed(lambda f=f: filtered(*f)) for f in filters]
+narrow = sorted(narrow_raw)
+print("filtered:", "; ".join(
+    f"{kind} p50_ms={statistics.median(narrow_raw[i::4]):.1f} max_ms={max(narrow_raw[i::4]):.1f}"
+    for i, kind in enumerate(("body", "body+year", "year", "status"))
+))  # fmt: skip
 raw = list(times)
 times.sort()
 p95 = times[int(len(times) * 0.95) - 1]
@@ -254,7 +297,8 @@ print(f"queries={len(times)} median_hits={statistics.median(hits):.0f} examples=
 print(
     f"p95_ms={p95:.1f} p50_ms={statistics.median(times):.1f} max_ms={times[-1]:.1f} "
     f"baseline_ms={baseline:.2f} docs={public.count()} backend={connection.vendor} "
-    f"seed_s={seed_s:.0f}"
+    f"seed_s={seed_s:.0f} filtered_p95_ms={narrow[int(len(narrow) * 0.95) - 1]:.1f} "
+    f"filtered_p50_ms={statistics.median(narrow):.1f} filtered_max_ms={narrow[-1]:.1f}"
 )
 if scratch:
     shutil.rmtree(scratch, ignore_errors=True)

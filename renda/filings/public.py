@@ -20,17 +20,21 @@ def search_page(params) -> dict:
     form = SearchForm(params)
     form.is_valid()
     data = form.cleaned_data if form.is_valid() else {}
-    documents = selectors.public_documents(
-        body=data.get("body") or "", year=data.get("year"),
-        validity=data.get("validity") or "", doc_type=data.get("doc_type") or "",
-    )  # fmt: skip
+    filters = {
+        "body": data.get("body") or "",
+        "year": data.get("year"),
+        "validity": data.get("validity") or "",
+        "doc_type": data.get("doc_type") or "",
+    }
+    documents = selectors.public_documents(**filters)
     query = (data.get("q") or "").strip()
     try:
         number = max(1, int(params.get("page", 1)))
     except ValueError:
         number = 1
     if query:
-        ids, total, more = search.search(documents, query, offset=(number - 1) * PAGE, limit=PAGE)
+        ids, total, more = search.search(documents, query, scope=selectors.public_scope(**filters),
+                                         offset=(number - 1) * PAGE, limit=PAGE)  # fmt: skip
         found = Filing.objects.select_related("body").in_bulk(ids)
         terms = [query, *search.query_terms(query)]
         results = [

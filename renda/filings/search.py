@@ -2,9 +2,10 @@
 
 Text is segmented with rjieba (one user dictionary of domain words) and stored space-joined in
 `Filing.segmented`. PostgreSQL keeps `to_tsvector('simple', segmented)` in a narrow table
-`filings_search` (id = filing id, the vector out of line, `bucket` = {id / BUCKET}, one GIN index
-on (words, bucket)) so that a match reads ~80 bytes, not a filing row, and the newest matches
-are read bucket by bucket; the tsvector of the first 1,000 characters, to rank by, is stored
+`filings_search` (id = filing id, the vector out of line, `bucket` = {id / BUCKET}, `scope` = the
+public page's filter values, one GIN index on (words, bucket, scope)) so that a match reads
+~150 bytes, not a filing row, the newest matches are read bucket by bucket and a filter narrows
+them in the index; the tsvector of the first 1,000 characters, to rank by, is stored
 inline in `filings_search_head`. SQLite keeps the same words in an FTS5 table `filings_search`
 (unicode61 tokenizer, rowid = filing id).
 Documents are indexed with every word and sub-word (`cut_for_search`); queries are cut into
@@ -69,13 +70,19 @@ def is_postgres() -> bool:
 
 
 def index_document(pk: int, segmented: str) -> None:
-    """Put a document's words in the search table (FTS5 on SQLite, tsvectors on PostgreSQL)."""
+    """Put a document's words in the search table (FTS5 on SQLite, tsvectors on PostgreSQL).
+
+    On PostgreSQL the filter keys (`scope`) are taken from the filing row as it is now; a
+    trigger keeps them in step with it afterwards (migration 0007).
+    """
     with connection.cursor() as cursor:
         if is_postgres():
             cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (id, words) VALUES (%s, to_tsvector('simple', %s)) "  # noqa: S608 (constant names; values are parameters)
-                "ON CONFLICT (id) DO UPDATE SET words = EXCLUDED.words",
-                [pk, segmented],
+                f"INSERT INTO {FTS_TABLE} (id, words, scope) SELECT id, "  # noqa: S608 (constant names; values are parameters)
+                "to_tsvector('simple', %s), filings_search_scope(is_public, body_id, "
+                "published_on, validity, doc_type) FROM filings_filing WHERE id = %s "
+                "ON CONFLICT (id) DO UPDATE SET words = EXCLUDED.words, scope = EXCLUDED.scope",
+                [segmented, pk],
             )
             cursor.execute(
                 f"INSERT INTO {HEAD_TABLE} (id, head) VALUES (%s, to_tsvector('simple', "  # noqa: S608 (constant names; values are parameters)
@@ -108,6 +115,53 @@ class Found(NamedTuple):
     more: bool = False
 
 
+class Scope(NamedTuple):
+    """Filters of the public database, applied where the index is read (None, "": any).
+
+    On PostgreSQL they are keys of `filings_search.scope` (stored by `filings_search_scope()`,
+    migration 0007) in the GIN index; on SQLite a subquery over the index
+    `filing_public_filters` of `filings_filing` (the same migration), which FTS5 checks as it
+    walks the matches. A scope narrows the matches read; the queryset passed to `search` stays
+    the judge, so it must not hold a document the scope leaves out.
+    """
+
+    bodies: tuple[int, ...] | None = None  # any of these filing bodies
+    year: int | None = None  # published that year
+    validity: str = ""
+    doc_type: str = ""
+
+    def sql(self) -> tuple[str, list]:
+        """Return the condition on the search table (` AND …`, or "") and its values."""
+        if self == UNFILTERED:
+            return "", []
+        if is_postgres():
+            sql, params = "", []
+            if self.bodies is not None:
+                sql, params = " AND scope && %s::text[]", [[f"b{pk}" for pk in self.bodies]]
+            values = (("y", self.year), ("v", self.validity), ("t", self.doc_type))
+            every = [f"{prefix}{value}" for prefix, value in values if value]
+            if every:
+                sql, params = sql + " AND scope @> %s::text[]", [*params, every]
+            return sql, params
+        where, params = ["is_public"], []
+        if self.bodies is not None:
+            where.append(f"body_id IN ({', '.join(['%s'] * len(self.bodies)) or 'NULL'})")
+            params.extend(self.bodies)
+        if self.year:
+            where.append("published_on BETWEEN %s AND %s")
+            params.extend([f"{self.year:04d}-01-01", f"{self.year:04d}-12-31"])
+        for column, value in (("validity", self.validity), ("doc_type", self.doc_type)):
+            if value:
+                where.append(f"{column} = %s")
+                params.append(value)
+        index = "filings_filing INDEXED BY filing_public_filters"
+        sql = f" AND +rowid IN (SELECT id FROM {index} WHERE {' AND '.join(where)})"  # noqa: S608 (constant names; values are parameters)
+        return sql, params
+
+
+UNFILTERED = Scope()
+
+
 def _scope_sql(queryset: QuerySet) -> tuple[str, list]:
     sql, params = queryset.order_by().values("id").query.sql_with_params()
     return sql, list(params)
@@ -118,7 +172,7 @@ def _tsquery(terms: list[str]) -> str:
 
 
 def _newest(cursor, tsquery: str, before: int, size: int, scope: str = "",
-            scope_params: list | None = None) -> list[int]:  # fmt: skip
+            scope_params: list | None = None, keys: Scope = UNFILTERED) -> list[int]:  # fmt: skip
     """Return the ids of up to `size` PostgreSQL matches with id < before, newest first.
 
     Unscoped, the newest ids are read a range at a time through the GIN index on (words,
@@ -126,20 +180,24 @@ def _newest(cursor, tsquery: str, before: int, size: int, scope: str = "",
     found in every document costs what its newest matches cost. The first range spans about
     `size` ids, the next what the density of matches seen so far asks for; once few matches
     are left below (PLAIN_BELOW, or none were seen), the rest is one query without buckets.
-    `scope` (`IN (subquery)`) reads in one query. Call with the planner settings of `_planner`.
+    `keys` narrows every query in the index (GIN intersects the filter's postings with the
+    words'); `scope` (`IN (subquery)`) reads in one query. Call with the planner settings of
+    `_planner`.
     """
     ids: list[int] = []
     top = hi = before - 1
     span = size + size // 4
-    match = f"SELECT id FROM {FTS_TABLE} WHERE words @@ to_tsquery('simple', %s) "  # noqa: S608
+    keys_sql, keys_params = keys.sql()
+    match = f"SELECT id FROM {FTS_TABLE} WHERE words @@ to_tsquery('simple', %s){keys_sql} "  # noqa: S608
     for _ in range(0 if scope else MAX_STEPS):
         lo = hi - span + 1
         if lo <= 1:
             break
+        buckets = list(range(lo // BUCKET, hi // BUCKET + 1))
         cursor.execute(
             match + "AND bucket && %s::integer[] AND id BETWEEN %s AND %s "
             "ORDER BY id DESC LIMIT %s",
-            [tsquery, list(range(lo // BUCKET, hi // BUCKET + 1)), lo, hi, size - len(ids)],
+            [tsquery, *keys_params, buckets, lo, hi, size - len(ids)],
         )
         ids.extend(pk for (pk,) in cursor.fetchall())
         hi, wanted = lo - 1, size - len(ids)
@@ -153,7 +211,7 @@ def _newest(cursor, tsquery: str, before: int, size: int, scope: str = "",
         return ids
     cursor.execute(
         match + f"AND id <= %s {'AND id ' + scope if scope else ''} ORDER BY id DESC LIMIT %s",
-        [tsquery, hi, *(scope_params or []), size - len(ids)],
+        [tsquery, *keys_params, hi, *(scope_params or []), size - len(ids)],
     )
     return ids + [pk for (pk,) in cursor.fetchall()]
 
@@ -169,10 +227,12 @@ def _planner(cursor, off: bool) -> None:
 
 
 def _window(cursor, terms: list[str], before: int | None, size: int,
-            scope: tuple[str, list] | None = None) -> list[tuple[int, float]]:  # fmt: skip
+            scope: tuple[str, list] | None = None, keys: Scope = UNFILTERED,
+            ) -> list[tuple[int, float]]:  # fmt: skip
     """Return up to `size` (id, score) of matches with id < before, newest first.
 
     Without `scope` this reads the index alone; with it (a subquery of ids) only those.
+    Only the matches within `keys` are read.
     The score is bm25 on SQLite; on PostgreSQL 0 (`_rank` scores the kept candidates).
     """
     scope_sql, scope_params = (f"IN ({scope[0]})", scope[1]) if scope else ("", [])
@@ -181,16 +241,17 @@ def _window(cursor, terms: list[str], before: int | None, size: int,
             cursor.execute(f"SELECT max(id) FROM {FTS_TABLE}")  # noqa: S608 (constant name)
             before = (cursor.fetchone()[0] or 0) + 1
         _planner(cursor, off=True)
-        ids = _newest(cursor, _tsquery(terms), before, size, scope_sql, scope_params)
+        ids = _newest(cursor, _tsquery(terms), before, size, scope_sql, scope_params, keys)
         _planner(cursor, off=False)
         return [(pk, 0.0) for pk in ids]
     bound = before if before is not None else 2**62
     fts = " ".join(f'"{t}"' for t in terms)
+    keys_sql, keys_params = keys.sql()
     cursor.execute(
         f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608 (constant names; values are parameters)
-        f"AND rowid < %s {'AND +rowid ' + scope_sql if scope else ''} "
+        f"AND rowid < %s{keys_sql} {'AND +rowid ' + scope_sql if scope else ''} "
         "ORDER BY rowid DESC LIMIT %s",
-        [fts, bound, *scope_params, size],
+        [fts, bound, *keys_params, *scope_params, size],
     )
     return cursor.fetchall()
 
@@ -214,7 +275,8 @@ def _rank(cursor, terms: list[str], ids: list[int]) -> dict[int, float]:
     return dict(cursor.fetchall())
 
 
-def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20) -> Found:
+def search(queryset: QuerySet, query: str, *, scope: Scope = UNFILTERED, offset: int = 0,
+           limit: int = 20) -> Found:  # fmt: skip
     """Return a page of the documents in `queryset` matching every query word, best first.
 
     Ranking is bounded to the newest MAX_COUNT matches in `queryset`. The index yields matches
@@ -222,7 +284,9 @@ def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20) 
     are found (so the count is exact up to MAX_COUNT). If MAX_WINDOWS windows did not fill the
     set (a narrow filter), the rest is read with the filter applied in the database. The
     candidates are then sorted by score (bm25 on SQLite, ts_rank over the stored head of the
-    text on PostgreSQL), the newest first among equals.
+    text on PostgreSQL), the newest first among equals. `scope` (the filters `queryset`
+    applies, see `Scope`) narrows the matches where the index is read, so a narrow filter with
+    a common word reads the filter's matches, not every match of the word.
     """
     terms = query_terms(query)
     if not terms:
@@ -232,7 +296,7 @@ def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20) 
     before, exhausted = None, False
     with transaction.atomic(), connection.cursor() as cursor:
         for _ in range(MAX_WINDOWS):
-            window = _window(cursor, terms, before, WINDOW)
+            window = _window(cursor, terms, before, WINDOW, keys=scope)
             score.update(window)
             kept.extend(_in_scope(cursor, queryset, [pk for pk, _ in window]) if window else [])
             if len(window) < WINDOW:
@@ -243,7 +307,7 @@ def search(queryset: QuerySet, query: str, *, offset: int = 0, limit: int = 20) 
                 break
         if not exhausted and len(kept) <= MAX_COUNT:
             wanted = MAX_COUNT + 1 - len(kept)
-            window = _window(cursor, terms, before, wanted, _scope_sql(queryset))
+            window = _window(cursor, terms, before, wanted, _scope_sql(queryset), scope)
             score.update(window)
             kept.extend(pk for pk, _ in window)
         kept.sort(reverse=True)

@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from renda.core.models import Congress, User
 from renda.directory.models import Organization
 from renda.directory.selectors import filing_bodies
-from renda.filings import access, workflow
+from renda.filings import access, search, workflow
 from renda.filings.models import Correction, Filing, Finding, Side, Track
 
 
@@ -62,6 +62,15 @@ def public_documents(*, body: str = "", year: int | None = None, validity: str =
     if doc_type:
         documents = documents.filter(doc_type=doc_type)
     return documents.order_by("-published_on", "-id")
+
+
+def public_scope(*, body: str = "", year: int | None = None, validity: str = "",
+                 doc_type: str = "") -> search.Scope:  # fmt: skip
+    """The filters of `public_documents` as the search index holds them."""
+    bodies = None
+    if body:
+        bodies = tuple(Organization.objects.filter(name=body).values_list("pk", flat=True))
+    return search.Scope(bodies=bodies, year=year or None, validity=validity, doc_type=doc_type)
 
 
 def public_bodies() -> list[str]:

@@ -157,7 +157,7 @@ def test_the_index_is_the_one_of_the_backend(db):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'filing_search_gin'")
-            assert "gin (words, bucket)" in cursor.fetchone()[0].lower()
+            assert "gin (words, bucket, scope)" in cursor.fetchone()[0].lower()
         else:
             cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'filings_search'")
             assert "unicode61" in cursor.fetchone()[0]
@@ -227,3 +227,110 @@ def test_the_search_table_follows_the_public_database(world):
     search.unindex_document(filing.pk)
     assert _indexed(filing.pk) is None
     assert search.search(public, "扬尘") == ([], 0, False)
+
+
+def _varied_public(world, rows):
+    """Create and index public documents of (id, body, year, validity, doc type, text) rows."""
+    created = Filing.objects.bulk_create(
+        Filing(pk=pk, congress=world.congress, body=body, gov_reviewer=world.reviewer_org,
+               title=f"办法{pk}", number=f"变{pk}号", published_on=dt.date(year, 3, 1),
+               filed_on=dt.date(year, 3, 1), due_on=dt.date(year, 3, 1), text=text,
+               segmented=search.segment(text), is_public=True, validity=validity,
+               doc_type=doc_type)
+        for pk, body, year, validity, doc_type, text in rows
+    )  # fmt: skip
+    for filing in created:
+        search.index_document(filing.pk, filing.segmented)
+    return created
+
+
+FILTERS = [
+    {"body": "区教育局"},
+    {"body": "区教育局", "year": 2023},
+    {"year": 2024},
+    {"validity": "repealed"},
+    {"doc_type": "government", "validity": "in_force"},
+    {"body": "区市场监督管理局", "year": 2024, "validity": "amended", "doc_type": "other"},
+    {"body": "没有这个单位"},
+]
+
+
+@pytest.mark.parametrize("plain_below", [0, 10**9], ids=["bucket-steps", "one-query"])
+def test_a_filtered_search_finds_the_unfiltered_results_within_the_filter(
+    world, monkeypatch, plain_below
+):
+    from renda.filings import selectors
+
+    monkeypatch.setattr(search, "MAX_COUNT", 1000)
+    monkeypatch.setattr(search, "WINDOW", 3)
+    monkeypatch.setattr(search, "PLAIN_BELOW", plain_below)
+    bodies = [world.body, world.other_body]
+    rows = [
+        (pk, bodies[pk % 2], 2022 + pk % 3, ["in_force", "amended", "repealed"][pk % 5 % 3],
+         ["administrative", "government", "other"][pk % 7 % 3], _runs_text(pk))
+        for pk in RUNS
+    ]  # fmt: skip
+    _varied_public(world, rows)
+    public = selectors.public_documents()
+    for query in ("河道", "收费", "停车 收费", "扬尘"):
+        everything = search.search(public, query, limit=100).ids
+        for filters in FILTERS:
+            documents = selectors.public_documents(**filters)
+            scope = selectors.public_scope(**filters)
+            within = set(documents.values_list("pk", flat=True))
+            expected = [pk for pk in everything if pk in within]
+            found = search.search(documents, query, scope=scope, limit=100)
+            assert found == (expected, len(expected), False), (query, filters)
+    assert search.search(selectors.public_documents(**FILTERS[0]), "河道", limit=100).total > 4
+
+
+def _public_page(query: str, **filters) -> list[int]:
+    from renda.filings import public
+
+    page = public.search_page({"q": query, **filters})
+    return [document.pk for document, _ in page["results"]]
+
+
+def test_a_status_change_moves_a_document_between_filtered_searches(world):
+    from renda.filings import services
+
+    filing = _publish(world, "清河区河道管理办法", "第一条 河道保洁由街道负责。", "1号")
+    other = _publish(world, "清河区河道保洁办法", "第一条 河道保洁经费列入预算。", "2号")
+    assert _public_page("河道", validity="in_force") == [other.pk, filing.pk]
+    assert _public_page("河道", validity="repealed") == []
+    services.validity_set(filing=filing, validity="repealed", actor=world.staff)
+    assert _public_page("河道", validity="in_force") == [other.pk]
+    assert _public_page("河道", validity="repealed") == [filing.pk]
+    services.validity_set(filing=filing, validity="in_force", actor=world.staff)
+    assert _public_page("河道", validity="in_force") == [other.pk, filing.pk]
+    Filing.objects.filter(pk=other.pk).update(validity="expired", doc_type="other")
+    assert _public_page("河道", validity="in_force") == [filing.pk]
+    assert _public_page("河道", validity="expired", doc_type="other") == [other.pk]
+    Filing.objects.filter(pk=other.pk).update(is_public=False)
+    assert _public_page("河道", validity="expired") == []
+    assert _public_page("河道") == [filing.pk]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_the_filter_keys_follow_the_filing_row_whoever_changes_it(world):
+    from renda.filings import services
+
+    filing = _publish(world, "清河区河道管理办法", "第一条 河道保洁由街道负责。", "1号")
+    year = filing.published_on.year
+
+    def keys():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT scope FROM {search.FTS_TABLE} WHERE id = %s", [filing.pk])
+            return set(cursor.fetchone()[0])
+
+    assert keys() == {f"b{world.body.pk}", f"y{year}", "vin_force", "tadministrative"}
+    services.validity_set(filing=filing, validity="amended", actor=world.staff)
+    assert "vamended" in keys() and "vin_force" not in keys()
+    Filing.objects.filter(pk=filing.pk).update(
+        body=world.other_body, published_on=dt.date(2020, 5, 1), doc_type="other"
+    )
+    assert keys() == {f"b{world.other_body.pk}", "y2020", "vamended", "tother"}
+    Filing.objects.filter(pk=filing.pk).update(is_public=False)
+    assert keys() == set()
+    found = search.search(Filing.objects.all(), "河道", scope=search.Scope(validity="amended"))
+    assert found == ([], 0, False)  # the index alone leaves it out
