@@ -19,16 +19,11 @@ from typing import Any
 
 import numpy as np
 
+from renda.lawtext.rules import CATEGORIES
+
 #: the categories a model is trained for (the others need a registry, a date or a higher text)
-MODEL_CATEGORIES = (
-    "penalty",
-    "licensing",
-    "compulsory",
-    "fee",
-    "competition",
-    "rights",
-    "certification",
-    "retroactive",
+MODEL_CATEGORIES = tuple(
+    c for c in CATEGORIES if c not in {"repealed_citation", "validity", "conflict"}
 )
 NGRAM_SIZES = (1, 2, 3)
 DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
