@@ -206,8 +206,9 @@ def notify_new(now=None) -> int:
     """Tell each recipient's accounts of the messages received since they were last told.
 
     One notice (inbox and SMS) per account for all its new messages: the minute digest that
-    `renda tick` runs. Each message is claimed by a conditional UPDATE, so it is told once even
-    with two runners. Returns how many messages were reported.
+    `renda tick` runs. Each message is claimed under a row lock (SKIP LOCKED) and marked
+    `notified_at` in the same transaction, so two runners never tell it twice. Returns how many
+    messages were reported.
     """
     now = now or timezone.now()
     pending = list(
