@@ -127,14 +127,7 @@ def _negated(text: str, left: int, start: int, ruleset: RuleSet) -> bool:
     """
     if ruleset.negation.search(text[max(left, start - 24) : start]):
         return True
-    if ruleset.prohibition is None:
-        return False
-    head = text[left:start]
-    ends = [m.end() for m in ruleset.prohibition.finditer(head)]
-    if not ends:
-        return False
-    rest = head[ends[-1] :]
-    return ruleset.negation_break is None or not ruleset.negation_break.search(rest)
+    return prohibits(text[left:start], ruleset)
 
 
 def _finding(rule: Rule, clause: Clause, trigger: str, explanation: str | None = None) -> Finding:
