@@ -43,6 +43,13 @@ LABEL_RE = re.compile(
     r"第[^条\s]{1,12}条(?:之[一二三四五六七八九十]+)?\s*(?:【[^】]*】)?\s*|[一二三四五六七八九十]+、\s*"
 )
 YEAR_RE = re.compile(rf"({_YEAR})年")
+_MD = r"[\d一二三四五六七八九十]{1,3}"
+DATE_RE = re.compile(rf"(?P<y>{_YEAR})年(?:(?P<m>{_MD})月(?:(?P<d>{_MD})日)?)?")
+#: conduct or benefits from a date on, brought under this document (2023年1月1日以后…依照本办法)
+DATED_APPLICATION_RE = re.compile(
+    rf"{DATE_RE.pattern}(?:以后|以来|之后|后|起|至今)(?!施行|实施|执行|生效|试行)"
+    r"[^。；]{0,60}?(?:依照本|按照本|按本|依本|适用本|参照本|执行本)"
+)
 REPEAL_CONTEXT_RE = re.compile(r"废止|失效|同时废止|不再适用")
 
 
@@ -195,6 +202,38 @@ def _validity(clauses: list[Clause], rule: Rule, doc: LawDocument) -> list[Findi
     return []
 
 
+def _date(match: re.Match[str]) -> tuple[int, int, int]:
+    """Return (year, month, day) of a DATE_RE match, a missing month or day read as 1."""
+    parts = (match["y"], match["m"], match["d"])
+    return tuple(cn_to_int(p) if p else 1 for p in parts)  # type: ignore[return-value]
+
+
+def _dated_application(clauses: list[Clause], rule: Rule) -> list[Finding]:
+    """Flag conduct or benefits from a date before the document's own effective date that the
+    document brings under its rules; silent when the effective date is not written as a date."""
+    effective = None
+    for clause in clauses:
+        trigger = EFFECTIVE_SENTENCE_RE.search(clause.text)
+        date = DATE_RE.search(trigger.group()) if trigger else None
+        if date is not None:
+            effective = _date(date)
+            break
+    if effective is None:
+        return []
+    findings = []
+    for clause in clauses:
+        for date in DATE_RE.finditer(clause.text):
+            match = DATED_APPLICATION_RE.match(clause.text, date.start())
+            if match is None or _date(date) >= effective:
+                continue
+            left, right = _subclause(clause.text, match.start(), match.end())
+            if rule.exception is not None and rule.exception.search(clause.text[left:right]):
+                continue
+            findings.append(_finding(rule, clause, match.group()))
+            break
+    return findings
+
+
 def _document_validity(text: str) -> re.Match[str] | None:
     """Return the first validity period in a sentence that is the document's own."""
     for match in VALIDITY_RE.finditer(text):
@@ -252,6 +291,8 @@ def prereview(
             findings.extend(_repealed_citations(clauses, rule, registry))
         elif rule.check == "validity":
             findings.extend(_validity(clauses, rule, doc))
+        elif rule.check == "dated_application":
+            findings.extend(_dated_application(clauses, rule))
         elif rule.check == "conflict":
             for clause, trigger, note in find_conflicts(clauses, higher_list, rule.parameters):
                 findings.append(_finding(rule, clause, trigger, f"{note}。{rule.explanation}"))

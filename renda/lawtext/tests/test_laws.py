@@ -49,3 +49,18 @@ def test_registry_is_extendable_from_yaml(tmp_path):
 def test_registry_rejects_an_unknown_status():
     with pytest.raises(ValueError):
         LawRegistry().add(LawStatus(title="某法", status="gone"))
+
+
+@pytest.mark.parametrize(
+    ("title", "repealed_on", "replaced_by"),
+    [
+        ("法规规章备案条例", "2024-11-01", "法规规章备案审查条例"),
+        ("国家行政机关公文处理办法", "2012-07-01", "党政机关公文处理工作条例"),
+        ("档案法实施办法", "2024-03-01", "中华人民共和国档案法实施条例"),
+    ],
+)
+def test_replaced_regulations_are_found_by_their_short_titles(title, repealed_on, replaced_by):
+    status = law_status(title)
+    assert status is not None and status.repealed
+    assert (status.repealed_on, status.replaced_by) == (repealed_on, replaced_by)
+    assert law_status(replaced_by).status == "in_force"

@@ -126,3 +126,23 @@ def test_an_unknown_macro_is_reported():
     data = {"version": "x", "negations": "不得$", "rules": [], "macros": {"A": "{B}"}}
     with pytest.raises(ValueError, match="unknown macro"):
         build_ruleset(data)
+
+
+def test_each_level_is_held_to_the_penalties_it_may_set():
+    revoke = "情节严重的，由市场监督管理部门吊销营业执照。"
+    fine = "违反本条例规定的，由城市管理部门处二千元罚款。"
+    confiscate = "拒不改正的，没收其违法经营的工具。"
+    assert "penalty" in categories(revoke, doc_type="local_regulation")
+    assert "penalty" not in categories(fine, doc_type="local_regulation")
+    assert "penalty" not in categories(confiscate, doc_type="local_regulation")
+    assert "penalty" in categories(confiscate, doc_type="rule")
+    assert "penalty" not in categories(fine, doc_type="rule")
+    assert "penalty" not in categories(revoke, doc_type="administrative_regulation")
+
+
+def test_a_qualification_licence_in_a_local_regulation_is_flagged():
+    text = "从事养老护理服务的人员，应当取得市民政部门颁发的执业资格证书后方可上岗。"
+    assert "licensing" in categories(text, doc_type="local_regulation")
+    assert "licensing" not in categories(text, doc_type="administrative_regulation")
+    plain = "设置户外广告，应当取得城市管理部门核发的设置许可证。"
+    assert "licensing" not in categories(plain, doc_type="local_regulation")
