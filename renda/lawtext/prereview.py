@@ -50,6 +50,10 @@ DATED_APPLICATION_RE = re.compile(
     rf"{DATE_RE.pattern}(?:以后|以来|之后|后|起|至今)(?!施行|实施|执行|生效|试行)"
     r"[^。；]{0,60}?(?:依照本|按照本|按本|依本|适用本|参照本|执行本)"
 )
+#: the day the document itself was adopted or issued (经2023年9月12日县人民政府常务会议研究通过)
+ADOPTED_RE = re.compile(
+    rf"{DATE_RE.pattern}[^。；，]{{0,20}}?(?:审议通过|研究通过|讨论通过|通过|印发|发布|公布|签发)"
+)
 REPEAL_CONTEXT_RE = re.compile(r"废止|失效|同时废止|不再适用")
 
 
@@ -209,18 +213,29 @@ def _date(match: re.Match[str]) -> tuple[int, int, int]:
 
 
 def _dated_application(clauses: list[Clause], rule: Rule) -> list[Finding]:
-    """Flag conduct or benefits from a date before the document's own effective date that the
-    document brings under its rules; silent when the effective date is not written as a date."""
+    """Flag what reaches back before the document's effective date: conduct or benefits from an
+    earlier date brought under its rules, or an effective date before its own adoption or issue.
+
+    Silent when the effective date is not written as a date.
+    """
     effective = None
     for clause in clauses:
         trigger = EFFECTIVE_SENTENCE_RE.search(clause.text)
         date = DATE_RE.search(trigger.group()) if trigger else None
-        if date is not None:
-            effective = _date(date)
+        if trigger is not None and date is not None:
+            effective, effective_clause, effective_trigger = _date(date), clause, trigger.group()
             break
     if effective is None:
         return []
     findings = []
+    for clause in clauses:
+        adopted = ADOPTED_RE.search(clause.text)
+        if adopted is None or "《" in adopted.group() or "《" in clause.text[adopted.end() :][:2]:
+            continue
+        if _date(adopted) > effective:
+            note = f"施行日期早于文件通过或印发的日期（{adopted.group()}）。{rule.explanation}"
+            findings.append(_finding(rule, effective_clause, effective_trigger, note))
+            break
     for clause in clauses:
         for date in DATE_RE.finditer(clause.text):
             match = DATED_APPLICATION_RE.match(clause.text, date.start())
