@@ -1,10 +1,12 @@
 """The only code that changes citizens' messages; every step after receipt goes on the timeline."""
 
 import secrets
+from collections.abc import Mapping
 from contextlib import nullcontext
+from datetime import date
+from types import MappingProxyType
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,6 +19,8 @@ from renda.channel.workflow import Action, Side, decide
 from renda.core import calendar, permissions
 from renda.core.attachments import IMAGES, attachment_create
 from renda.core.audit import audit_record
+from renda.core.db.insert import insert_one
+from renda.core.memo import remember_for
 from renda.core.models import Congress, User
 from renda.core.notices import notify
 from renda.core.tasks import deliver_sms
@@ -33,16 +37,36 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 def time_limits(congress: Congress) -> dict[str, int]:
     """Working days allowed per kind of message in `congress` (defaults, then overrides).
 
-    Cached for a minute: a changed limit applies to messages received after that.
+    Remembered for a minute in each worker: a changed limit applies to messages received after.
     """
-    key = f"channel:limits:{congress.pk}"
-    limits = cache.get(key)
-    if limits is None:
-        limits = dict(rules.DEFAULT_WORKING_DAYS)
-        rows = TimeLimit.objects.filter(congress=congress).values_list("kind", "working_days")
-        limits.update(rows)
-        cache.set(key, limits, 60)
+    return dict(_time_limits(congress.pk))
+
+
+@remember_for(60)
+def _time_limits(congress_id: int) -> dict[str, int]:
+    limits = dict(rules.DEFAULT_WORKING_DAYS)
+    rows = TimeLimit.objects.filter(congress_id=congress_id).values_list("kind", "working_days")
+    limits.update(rows)
     return limits
+
+
+def due_dates(congress: Congress) -> Mapping[str, date]:
+    """The due date of a message received today in `congress`, per kind.
+
+    Remembered for a minute in each worker: a changed time limit or holiday override applies to
+    messages received a minute later.
+    """
+    return _due_dates(congress.pk, timezone.localdate())
+
+
+@remember_for(60)
+def _due_dates(congress_id: int, today: date) -> Mapping[str, date]:
+    return MappingProxyType(
+        {
+            kind: calendar.deadline(today, days, "working")
+            for kind, days in _time_limits(congress_id).items()
+        }
+    )
 
 
 def tracking_secret(code: str) -> str:
@@ -61,28 +85,27 @@ def find_by_secret(code: str, secret: str) -> Message | None:
 
 
 def recipient_by_code(code: str) -> Deputy | Station | None:
-    """Find a public deputy or station by its public code (cached for a minute).
+    """Find a public deputy or station by its public code (remembered for a minute).
 
     A deputy whose term ends, or a station closed, stops taking messages within a minute.
     """
     code = (code or "").strip().lower()
     if not code or len(code) > 12:
         return None
-    key = f"channel:recipient:{code}"
-    found = cache.get(key)
-    if found is None:
-        # One row by a unique key, with only what a submission needs joined in, no ordering.
-        found = (
-            Deputy.objects.filter(
-                public_code=code, status=Deputy.Status.SERVING, congress__is_active=True
-            ).select_related("congress", "user").order_by().first()
-            or Station.objects.filter(
-                public_code=code, is_active=True, congress__is_active=True
-            ).select_related("congress", "manager").order_by().first()
-            or False
-        )  # fmt: skip
-        cache.set(key, found, 60)
-    return found or None
+    return _recipient(code)
+
+
+@remember_for(60)
+def _recipient(code: str) -> Deputy | Station | None:
+    # One row by a unique key, with only what a submission needs joined in, no ordering.
+    return (
+        Deputy.objects.filter(
+            public_code=code, status=Deputy.Status.SERVING, congress__is_active=True
+        ).select_related("congress", "user").order_by().first()
+        or Station.objects.filter(
+            public_code=code, is_active=True, congress__is_active=True
+        ).select_related("congress", "manager").order_by().first()
+    )  # fmt: skip
 
 
 # ---- submission ---------------------------------------------------------------------------
@@ -181,9 +204,9 @@ def _create(recipient, kind, content, name, phone, consent, key, photos) -> Mess
     told by the minute digest (`notify_new`), so a crowd scanning at once costs one insert each.
     """
     congress = recipient.congress
-    due = calendar.deadline(timezone.localdate(), time_limits(congress)[kind], "working")
+    due = due_dates(congress)[kind]
     # A clash of two random 8-character codes (31**8 of them) is left to the caller's retry.
-    message = Message.objects.create(
+    message = insert_one(Message(
         congress=congress,
         deputy=recipient if isinstance(recipient, Deputy) else None,
         station=recipient if isinstance(recipient, Station) else None,
@@ -196,7 +219,7 @@ def _create(recipient, kind, content, name, phone, consent, key, photos) -> Mess
         consent_publish=consent,
         due_on=due,
         first_due_on=due,
-    )
+    ))  # fmt: skip
     for photo in photos:
         attachment_create(congress=congress, upload=photo, owner=message, allowed=IMAGES)
     return message
