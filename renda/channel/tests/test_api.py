@@ -3,6 +3,7 @@
 import pytest
 
 from renda.channel import services
+from renda.channel.api import SubmitOut
 from renda.channel.models import Message
 from renda.core.accounts import token_issue
 from renda.core.memo import forget_all
@@ -30,6 +31,8 @@ def test_submit_then_track_without_a_token(client, world):
     assert response.status_code == 201
     body = response.json()
     assert body["status"] == "received" and body["status_label"] == "已收到"
+    # the body is written directly, so hold it to the documented schema here
+    assert SubmitOut.model_validate(body).model_dump(mode="json") == body
     assert body["secret"] == services.tracking_secret(body["tracking_code"])
     track = client.get(f"{URL}/{body['tracking_code']}", {"secret": body["secret"]}).json()
     assert track["status"] == "received" and len(track["timeline"]) == 1
