@@ -118,6 +118,8 @@ def _keyword_findings(clause: Clause, rule: Rule, ruleset: RuleSet) -> Finding |
     """Apply a pattern rule to one clause; return a finding for the first unexcused trigger."""
     assert rule.pattern is not None
     text = clause.text
+    if rule.sentence_exception is not None and rule.sentence_exception.search(text):
+        return None
     for match in rule.pattern.finditer(text):
         left, right = _subclause(text, match.start(), match.end())
         part = text[left:right]

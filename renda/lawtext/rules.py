@@ -39,6 +39,8 @@ class Rule:
     version: int
     pattern: re.Pattern[str] | None = None
     exception: re.Pattern[str] | None = None
+    #: matched against the whole sentence, not only the trigger's sub-clause (a proviso after ；)
+    sentence_exception: re.Pattern[str] | None = None
     negation: bool = True
     check: str | None = None
     skip_doc_types: frozenset[str] = frozenset()
@@ -122,6 +124,9 @@ def build_ruleset(data: dict[str, Any]) -> RuleSet:
                 version=int(entry.get("version", 1)),
                 pattern=_alternation(entry.get("patterns", []) or [], macros),
                 exception=_alternation(exceptions, macros),
+                sentence_exception=_alternation(
+                    list(entry.get("sentence_exceptions", []) or []), macros
+                ),
                 negation=bool(entry.get("negation", True)),
                 check=entry.get("check"),
                 skip_doc_types=skip,
