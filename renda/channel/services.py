@@ -1,6 +1,5 @@
 """The only code that changes citizens' messages; every step after receipt goes on the timeline."""
 
-import secrets
 from collections.abc import Mapping
 from contextlib import nullcontext
 from datetime import date
@@ -19,6 +18,7 @@ from renda.channel.workflow import Action, Side, decide
 from renda.core import calendar, permissions
 from renda.core.attachments import IMAGES, attachment_create
 from renda.core.audit import audit_record
+from renda.core.codes import random_code
 from renda.core.db.insert import insert_one
 from renda.core.memo import remember_for
 from renda.core.models import Congress, User
@@ -27,9 +27,6 @@ from renda.core.tasks import deliver_sms
 from renda.core.timeline import timeline_record
 from renda.directory import validators
 from renda.directory.models import Deputy, Organization, Station
-
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
 
 # ---- time limits and secrets -------------------------------------------------------------
 
@@ -133,10 +130,6 @@ def _check(*, recipient, kind, content, name, phone, photos) -> dict[str, str]:
     return errors
 
 
-def _new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-
-
 def message_submit(
     *,
     recipient_code: str,
@@ -210,7 +203,7 @@ def _create(recipient, kind, content, name, phone, consent, key, photos) -> Mess
         congress=congress,
         deputy=recipient if isinstance(recipient, Deputy) else None,
         station=recipient if isinstance(recipient, Station) else None,
-        tracking_code=_new_code(),
+        tracking_code=random_code(),
         idempotency_key=key,
         kind=kind,
         content=content,

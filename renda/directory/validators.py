@@ -1,9 +1,10 @@
 """Checks and normal forms for directory data (pure: no database)."""
 
 import re
-import secrets
 
 from pypinyin import Style, lazy_pinyin
+
+from renda.core.codes import random_code
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
@@ -50,4 +51,4 @@ def name_pinyin(name: str) -> str:
 
 def new_public_code(length: int = 8) -> str:
     """Return a random code for public URLs and QR codes, easy to read aloud."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+    return random_code(length, CODE_ALPHABET)

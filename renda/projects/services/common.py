@@ -1,10 +1,9 @@
 """What every projects service shares: who the actor is, and refusing moves the workflow forbids."""
 
-import secrets
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from renda.core.codes import random_code
 from renda.core.models import Congress, User
 from renda.core.permissions import can
 from renda.directory.models import Deputy
@@ -13,12 +12,10 @@ from renda.projects.models import Project
 from renda.projects.permissions import MANAGE, REPORT, VOTE
 from renda.projects.workflow import Actor, Kind
 
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
 
 def new_code(length: int = 8) -> str:
     """Return a random code without look-alike characters (0/O, 1/I/L)."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+    return random_code(length)
 
 
 def serving_deputy(user: User | None, congress: Congress) -> Deputy | None:
