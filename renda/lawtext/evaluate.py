@@ -2,7 +2,7 @@
 
 Run `python -m renda.lawtext.evaluate` for every split, or `--split dev` while working on rules.
 The items live in `eval/cases.yaml` (dev, heldout) and one file per later blind split
-(`eval/heldout2.yaml` … `eval/heldout6.yaml`).
+(`eval/heldout2.yaml` … `eval/heldout7.yaml`).
 Scoring is per item and category: a category found on an item labelled with it is a true
 positive, one found on an item not labelled with it a false positive, a label not found a miss.
 """
@@ -60,7 +60,9 @@ class Report:
         return total
 
 
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SPLITS = (
+    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+)  # fmt: skip
 EVAL_FILES = (
     "eval/cases.yaml",
     "eval/heldout2.yaml",
@@ -68,6 +70,7 @@ EVAL_FILES = (
     "eval/heldout4.yaml",
     "eval/heldout5.yaml",
     "eval/heldout6.yaml",
+    "eval/heldout7.yaml",
 )
 
 
