@@ -28,15 +28,28 @@ def hit(key: str, *, limit: int, window: int, now: float | None = None) -> Decis
     """Count one attempt for `key`; allowed while at most `limit` fall in the current window."""
     now = time.time() if now is None else now
     bucket = int(now // window)
-    cache_key = f"rl:{key}:{bucket}"
-    cache.add(cache_key, 0, timeout=window + 1)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=window + 1)
-        count = 1
+    count = _count(f"rl:{key}:{bucket}", timeout=window + 1)
     retry_after = max(1, math.ceil((bucket + 1) * window - now))
     return Decision(allowed=count <= limit, count=count, retry_after=retry_after)
+
+
+def _count(cache_key: str, *, timeout: int) -> int:
+    """Add one to the window's count; the first attempt of a window creates it.
+
+    Incrementing first makes the usual case one cache operation (on Redis, two round trips
+    instead of three), since only the first attempt of a window finds no key.
+    """
+    try:
+        return cache.incr(cache_key)
+    except ValueError:  # no count yet in this window
+        pass
+    if cache.add(cache_key, 1, timeout=timeout):
+        return 1
+    try:  # another request created it first
+        return cache.incr(cache_key)
+    except ValueError:  # and it expired in between
+        cache.set(cache_key, 1, timeout=timeout)
+        return 1
 
 
 def device_key(request: HttpRequest) -> str:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -14,6 +15,22 @@ def test_attempts_beyond_the_limit_are_refused_until_the_next_window():
     assert hit("t:b", limit=3, window=60, now=1000.0).allowed  # another key counts apart
     later = hit("t:a", limit=3, window=60, now=1021.0)  # 1020 starts a new window
     assert later.allowed and later.count == 1
+
+
+def test_two_first_attempts_at_once_both_count(monkeypatch):
+    """The first attempt finds no count; if another creates it meanwhile, this one adds to it."""
+    real_incr, missed = cache.incr, []
+
+    def incr(key, *args, **kwargs):
+        if not missed:  # as if another worker's first attempt landed between incr and add
+            missed.append(key)
+            cache.add(key, 1, timeout=61)
+            raise ValueError(key)
+        return real_incr(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "incr", incr)
+    assert hit("t:race", limit=5, window=60, now=1000.0).count == 2
+    assert hit("t:race", limit=5, window=60, now=1000.0).count == 3
 
 
 def test_retry_after_counts_to_the_window_end():
