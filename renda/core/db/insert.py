@@ -9,10 +9,8 @@ spends on the row. Values are converted exactly as `save()` converts them (`pre_
 from __future__ import annotations
 
 from django.db import connections, router, transaction
-from django.db.models import NOT_PROVIDED, CharField, Field, Model, TextField
+from django.db.models import NOT_PROVIDED, Field, Model
 
-#: fields whose get_db_prep_save returns a str value unchanged, on every backend
-_TEXT_FIELDS = frozenset({CharField, TextField})
 _STATEMENTS: dict[tuple[type[Model], str], tuple[str, tuple[Field, ...]]] = {}
 
 
@@ -57,14 +55,7 @@ def insert_one(obj: Model) -> Model:
         _STATEMENTS[key] = _statement(model, alias)
     sql, fields = _STATEMENTS[key]
     connection = connections[alias]
-    params = []
-    for f in fields:
-        value = f.pre_save(obj, True)
-        # A string for a text column is written as it is (what get_db_prep_save returns for it);
-        # skipping the call for the dozen such columns of a message is 4 % of a submission.
-        if not (type(value) is str and type(f) in _TEXT_FIELDS):
-            value = f.get_db_prep_save(value, connection)
-        params.append(value)
+    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
     with transaction.mark_for_rollback_on_error(alias), connection.cursor() as cursor:
         cursor.execute(sql, params)
         if connection.features.can_return_columns_from_insert:
