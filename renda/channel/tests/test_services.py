@@ -10,10 +10,11 @@ from django.utils import timezone
 from renda.channel import selectors, services, tick
 from renda.channel.models import Message, TimeLimit
 from renda.channel.workflow import Side, State
-from renda.core import calendar
+from renda.core import calendar, memo
 from renda.core.models import Attachment, AuditEvent, Notification
 from renda.core.sms import MemorySmsBackend
 from renda.core.timeline import timeline_for, timeline_record
+from renda.directory.models import Deputy
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
 
@@ -241,3 +242,29 @@ def test_a_message_whose_receipt_is_on_the_timeline_shows_it_once(world):
     services.message_forward(message=message, actor=world.deputy_user)
     assert [s.verb for s in selectors.steps(message)] == ["received", "forward"]
     assert selectors.steps(message)[0].summary == "留言已收到"
+
+
+def test_a_deputy_whose_term_ended_stops_taking_messages_within_a_minute(world, monkeypatch):
+    clock = [5000.0]
+    monkeypatch.setattr(memo.time, "monotonic", lambda: clock[0])
+    submit(world)  # the worker now remembers the deputy
+    world.deputy.status = Deputy.Status.ENDED
+    world.deputy.save()
+    clock[0] += 30
+    submit(world)  # still remembered: taken
+    clock[0] += 31
+    with pytest.raises(ValidationError) as refused:
+        submit(world)
+    assert "recipient" in refused.value.message_dict
+    assert Message.objects.count() == 2
+
+
+def test_a_changed_time_limit_applies_a_minute_later(world, monkeypatch):
+    clock = [5000.0]
+    monkeypatch.setattr(memo.time, "monotonic", lambda: clock[0])
+    first, _ = submit(world, kind="help")
+    TimeLimit.objects.create(congress=world.congress, kind="help", working_days=2)
+    clock[0] += 61
+    second, _ = submit(world, kind="help")
+    assert second.due_on == calendar.deadline(timezone.localdate(), 2, "working")
+    assert first.due_on != second.due_on
